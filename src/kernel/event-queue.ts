@@ -1,0 +1,163 @@
+/**
+ * The future event list: an indirect binary min-heap over typed arrays.
+ *
+ * Entries live in slots (time, order key, callback, argument); the heap holds
+ * slot numbers only, so a sift moves one int instead of four fields. The order
+ * key is `priority * 2^44 + sequence`: one float comparison gives the
+ * (time, priority, insertion) order, exact while fewer than 2^44 events are
+ * ever scheduled. Cancellation is lazy: the callback is cleared and the slot
+ * is skipped when it reaches the top, which keeps cancel O(1).
+ */
+export type Callback = (arg: any) => void;
+
+const SLOT_SPACE = 16_777_216; // 2^24 slots; a token is gen * SLOT_SPACE + slot
+const GEN_MASK = 0x0fffffff;
+const PRIORITY_STRIDE = 2 ** 44;
+
+export class EventQueue {
+  private times: Float64Array;
+  private keys: Float64Array;
+  private gens: Uint32Array;
+  private heap: Int32Array;
+  private free: Int32Array;
+  private freeCount = 0;
+  private slotsUsed = 0;
+  private seq = 0;
+  /** Callbacks by slot; null marks a cancelled or released slot. */
+  readonly fns: (Callback | null)[] = [];
+  readonly args: unknown[] = [];
+  /** Entries in the heap, cancelled ones included. */
+  size = 0;
+  /** Entries that will still fire. */
+  live = 0;
+
+  constructor(capacity = 1024) {
+    this.times = new Float64Array(capacity);
+    this.keys = new Float64Array(capacity);
+    this.gens = new Uint32Array(capacity);
+    this.heap = new Int32Array(capacity);
+    this.free = new Int32Array(capacity);
+  }
+
+  /** Schedules `fn(arg)` at `time`; returns a token for `cancel`. */
+  push(time: number, priority: number, fn: Callback, arg: unknown): number {
+    const slot = this.freeCount > 0 ? this.free[--this.freeCount]! : this.newSlot();
+    this.times[slot] = time;
+    this.keys[slot] = priority * PRIORITY_STRIDE + this.seq++;
+    this.fns[slot] = fn;
+    this.args[slot] = arg;
+    this.live++;
+    this.siftUp(this.size++, slot);
+    return this.gens[slot]! * SLOT_SPACE + slot;
+  }
+
+  /** Cancels a pending entry. Stale tokens (already fired or cancelled) are ignored. */
+  cancel(token: number): boolean {
+    const slot = token % SLOT_SPACE;
+    const gen = (token - slot) / SLOT_SPACE;
+    if (slot >= this.slotsUsed || this.gens[slot] !== gen || this.fns[slot] === null) return false;
+    this.fns[slot] = null;
+    this.args[slot] = undefined;
+    this.live--;
+    return true;
+  }
+
+  /** Time of the earliest entry, cancelled ones dropped first; Infinity when empty. */
+  peekTime(): number {
+    this.dropCancelledTop();
+    return this.size > 0 ? this.times[this.heap[0]!]! : Infinity;
+  }
+
+  /**
+   * Removes the earliest live entry and returns its slot; read `fns[slot]`,
+   * `args[slot]` and `timeOf(slot)`, then `release(slot)`. Returns -1 when empty.
+   */
+  popSlot(): number {
+    return this.popSlotUntil(Infinity);
+  }
+
+  /** Like `popSlot`, but leaves the queue alone (returns -1) if the earliest entry is after `until`. */
+  popSlotUntil(until: number): number {
+    this.dropCancelledTop();
+    if (this.size === 0) return -1;
+    if (this.times[this.heap[0]!]! > until) return -1;
+    const slot = this.heap[0]!;
+    this.removeTop();
+    this.live--;
+    return slot;
+  }
+
+  timeOf(slot: number): number {
+    return this.times[slot]!;
+  }
+
+  release(slot: number): void {
+    this.fns[slot] = null;
+    this.args[slot] = undefined;
+    this.gens[slot] = (this.gens[slot]! + 1) & GEN_MASK;
+    this.free[this.freeCount++] = slot;
+  }
+
+  private dropCancelledTop(): void {
+    while (this.size > 0) {
+      const top = this.heap[0]!;
+      if (this.fns[top] !== null) return;
+      this.removeTop();
+      this.release(top);
+    }
+  }
+
+  private removeTop(): void {
+    const last = this.heap[--this.size]!;
+    if (this.size > 0) this.siftDown(0, last);
+  }
+
+  private less(a: number, b: number): boolean {
+    const ta = this.times[a]!, tb = this.times[b]!;
+    return ta < tb || (ta === tb && this.keys[a]! < this.keys[b]!);
+  }
+
+  private siftUp(pos: number, slot: number): void {
+    const heap = this.heap;
+    while (pos > 0) {
+      const parentPos = (pos - 1) >> 1;
+      const parent = heap[parentPos]!;
+      if (!this.less(slot, parent)) break;
+      heap[pos] = parent;
+      pos = parentPos;
+    }
+    heap[pos] = slot;
+  }
+
+  private siftDown(pos: number, slot: number): void {
+    const heap = this.heap, size = this.size;
+    for (;;) {
+      let child = 2 * pos + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && this.less(heap[right]!, heap[child]!)) child = right;
+      const c = heap[child]!;
+      if (!this.less(c, slot)) break;
+      heap[pos] = c;
+      pos = child;
+    }
+    heap[pos] = slot;
+  }
+
+  private newSlot(): number {
+    if (this.slotsUsed === this.times.length) this.grow();
+    if (this.slotsUsed >= SLOT_SPACE) throw new Error('event queue: more than 2^24 pending events');
+    return this.slotsUsed++;
+  }
+
+  private grow(): void {
+    const cap = this.times.length * 2;
+    const growF = (a: Float64Array) => { const b = new Float64Array(cap); b.set(a); return b; };
+    const growI = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    this.times = growF(this.times);
+    this.keys = growF(this.keys);
+    const gens = new Uint32Array(cap); gens.set(this.gens); this.gens = gens;
+    this.heap = growI(this.heap);
+    this.free = growI(this.free);
+  }
+}

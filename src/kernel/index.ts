@@ -1,0 +1,18 @@
+export { Simulation, type SimulationOptions } from './simulation.js';
+export { Event, type EventCallback } from './event.js';
+export { Process, type ProcessGenerator, type Yieldable } from './process.js';
+export { Interrupt, Killed } from './interrupt.js';
+export { type AnyOfValue } from './conditions.js';
+export { EventQueue, type Callback } from './event-queue.js';
+export { URGENT, NORMAL } from './priority.js';
+export { RandomStream } from './rng.js';
+export { ChainedDigest } from './digest.js';
+export { Trace, type TraceRecord, type TraceSink, type TraceData, type TraceValue } from './trace.js';
+export { FaultInjector, FaultError, type Fault, type FaultHandler } from './faults.js';
+export { Counter } from './metrics/counter.js';
+export { Gauge } from './metrics/gauge.js';
+export { Histogram } from './metrics/histogram.js';
+export { DowntimeTracker, type Window } from './metrics/downtime.js';
+export { MetricRegistry } from './metrics/registry.js';
+export { Resource } from './resources/resource.js';
+export * from './time.js';

@@ -1,0 +1,45 @@
+import { Event, type EventHost } from '../event.js';
+
+/**
+ * A pool of `capacity` identical units taken first come, first served
+ * (SimPy's `Resource`). A request that can be granted at once comes back
+ * already processed, so the requesting process continues without a queue trip.
+ */
+export class Resource {
+  inUse = 0;
+  private readonly waiting: Event<void>[] = [];
+  private head = 0;
+
+  constructor(private readonly host: EventHost, readonly capacity: number) {}
+
+  get queueLength(): number {
+    return this.waiting.length - this.head;
+  }
+
+  request(): Event<void> {
+    const req = new Event<void>(this.host);
+    if (this.inUse < this.capacity && this.queueLength === 0) {
+      this.inUse++;
+      return req._settle(true, undefined);
+    }
+    this.waiting.push(req);
+    return req;
+  }
+
+  /** Withdraws a request that has not been granted (its process gave up waiting). */
+  cancel(req: Event<void>): void {
+    const i = this.waiting.indexOf(req, this.head);
+    if (i >= 0) this.waiting.splice(i, 1);
+  }
+
+  release(): void {
+    if (this.head < this.waiting.length) {
+      const next = this.waiting[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.waiting.length) { this.waiting.splice(0, this.head); this.head = 0; }
+      next.succeed();
+      return;
+    }
+    if (this.inUse === 0) throw new Error('resource released more often than requested');
+    this.inUse--;
+  }
+}

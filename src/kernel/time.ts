@@ -1,0 +1,48 @@
+/**
+ * Virtual time. The clock counts integer microseconds: integers never tie by
+ * rounding accident, and 2^53 µs is 285 years, far beyond any horizon we run.
+ * Every kernel time and duration is in µs; these helpers make call sites read
+ * in the unit a person thinks in (`sim.sleep(ms(250))`).
+ */
+export type Micros = number;
+
+export const US_PER_MS = 1_000;
+export const US_PER_S = 1_000_000;
+
+export const us = (n: number): Micros => Math.round(n);
+export const ms = (n: number): Micros => Math.round(n * US_PER_MS);
+export const sec = (n: number): Micros => Math.round(n * US_PER_S);
+export const minutes = (n: number): Micros => Math.round(n * 60 * US_PER_S);
+
+export const toMs = (t: Micros): number => t / US_PER_MS;
+export const toSec = (t: Micros): number => t / US_PER_S;
+
+/** `t` as seconds with millisecond precision, the way timelines print it: "61.234s". */
+export function formatTime(t: Micros): string {
+  return `${(t / US_PER_S).toFixed(3)}s`;
+}
+
+/** A duration for people: "850ms", "12.3s", "4m05s". */
+export function formatDuration(d: Micros): string {
+  const msv = d / US_PER_MS;
+  if (Math.abs(msv) < 1000) return `${Math.round(msv)}ms`;
+  const s = msv / 1000;
+  if (Math.abs(s) < 120) return `${s.toFixed(1)}s`;
+  const m = Math.floor(s / 60);
+  return `${m}m${String(Math.round(s - m * 60)).padStart(2, '0')}s`;
+}
+
+const DURATION_RE = /^(\d+(?:\.\d+)?)(us|µs|ms|s|m|h)?$/;
+const UNIT_US: Record<string, number> = { us: 1, 'µs': 1, ms: US_PER_MS, s: US_PER_S, m: 60 * US_PER_S, h: 3600 * US_PER_S };
+
+/**
+ * Parses "180s", "2.5m", "500ms" or a bare number (milliseconds, like every
+ * `...Ms` parameter). Returns undefined for anything else so callers can word
+ * their own error.
+ */
+export function parseDuration(text: string | number, bareUnit: 'ms' | 's' = 'ms'): Micros | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? Math.round(text * UNIT_US[bareUnit]!) : undefined;
+  const m = DURATION_RE.exec(text.trim());
+  if (!m) return undefined;
+  return Math.round(Number(m[1]) * UNIT_US[m[2] ?? bareUnit]!);
+}

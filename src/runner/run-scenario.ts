@@ -1,0 +1,102 @@
+import { Simulation } from '../kernel/simulation.js';
+import type { Fault } from '../kernel/faults.js';
+import { FaultError } from '../kernel/faults.js';
+import { ms } from '../kernel/time.js';
+import type { TraceRecord, TraceSink } from '../kernel/trace.js';
+import { toFault, toSpec, type FaultSpec } from '../scenario/fault-spec.js';
+import type { AnyScenario, ClaimVerdict } from '../scenario/scenario.js';
+import { BadInput, resolveParams } from '../scenario/settings.js';
+
+export interface RunOptions {
+  readonly seed: number;
+  /** Parameter overrides, before defaults (already typed: see parseSettings). */
+  readonly params?: Record<string, unknown>;
+  /** Replaces the scenario's default fault schedule. */
+  readonly faults?: readonly Fault[];
+  /** Virtual run length in ms; the scenario's default otherwise. */
+  readonly untilMs?: number;
+  readonly traceSinks?: readonly TraceSink[];
+}
+
+export interface TimelineEntry {
+  /** Virtual time in ms. */
+  readonly tMs: number;
+  readonly source: string;
+  readonly kind: string;
+  readonly text: string;
+}
+
+export interface ClaimResult extends ClaimVerdict {
+  readonly name: string;
+  readonly source?: string;
+}
+
+export interface RunResult {
+  readonly scenario: string;
+  readonly title: string;
+  readonly seed: number;
+  readonly params: Record<string, unknown>;
+  readonly untilMs: number;
+  readonly faults: FaultSpec[];
+  readonly digest: string;
+  /** Kernel events processed. */
+  readonly events: number;
+  /** Trace records emitted (what the digest covers). */
+  readonly traceRecords: number;
+  readonly metrics: Record<string, number>;
+  readonly claims: ClaimResult[];
+  readonly timeline: TimelineEntry[];
+  readonly notes: string[];
+}
+
+/** Collects the scenario's key records as timeline lines while the run goes. */
+class TimelineSink implements TraceSink {
+  readonly entries: TimelineEntry[] = [];
+  constructor(private readonly describe: (rec: TraceRecord) => string | null) {}
+  record(rec: TraceRecord): void {
+    const text = this.describe(rec);
+    if (text !== null) this.entries.push({ tMs: rec.t / 1000, source: rec.source, kind: rec.kind, text });
+  }
+}
+
+/** Builds the scenario on a fresh simulation, without running it (the TUI steps it itself). */
+export function prepareRun(scenario: AnyScenario, options: RunOptions) {
+  const params = resolveParams(scenario.params, options.params ?? {});
+  const sim = new Simulation({ seed: options.seed });
+  const timeline = new TimelineSink(scenario.timeline ?? (() => null));
+  sim.trace.addSink(timeline);
+  for (const sink of options.traceSinks ?? []) sim.trace.addSink(sink);
+  const world = scenario.build(sim, params);
+  const faults = options.faults ?? scenario.faults(params).map(toFault);
+  try {
+    sim.faults.schedule(faults);
+  } catch (e) {
+    if (e instanceof FaultError) throw new BadInput(`faults: ${e.message}`);
+    throw e;
+  }
+  const untilMs = options.untilMs ?? scenario.durationMs(params);
+  return { sim, params, world, faults, untilMs, timeline };
+}
+
+/** Runs one scenario with one seed to its horizon and checks its claims. */
+export function runScenario(scenario: AnyScenario, options: RunOptions): RunResult {
+  const { sim, params, world, faults, untilMs, timeline } = prepareRun(scenario, options);
+  sim.run(ms(untilMs));
+  const metrics = scenario.metrics(world, sim, params) as Record<string, number>;
+  const claims = scenario.claims.map((c): ClaimResult => ({ name: c.name, ...(c.source ? { source: c.source } : {}), ...c.check(metrics, params) }));
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    seed: options.seed,
+    params,
+    untilMs,
+    faults: faults.map(toSpec),
+    digest: sim.trace.digestHex,
+    events: sim.eventCount,
+    traceRecords: sim.trace.count,
+    metrics,
+    claims,
+    timeline: timeline.entries,
+    notes: scenario.notes?.(params) ?? [],
+  };
+}

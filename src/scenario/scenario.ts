@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { Simulation } from '../kernel/simulation.js';
+import type { TraceRecord } from '../kernel/trace.js';
+import type { FaultSpec } from './fault-spec.js';
+
+/** How a metric is shown: its label, its unit, and what "better" means. */
+export interface MetricInfo {
+  readonly label: string;
+  readonly unit: 'ms' | 'count' | 'ratio' | 'percent' | 'bytes' | 'per_s';
+  readonly description?: string;
+}
+
+export interface ClaimVerdict {
+  readonly pass: boolean;
+  readonly detail: string;
+}
+
+/** A statement from the source document, checked against measured metrics. */
+export interface Claim<P, M> {
+  readonly name: string;
+  /** Where the claim comes from, e.g. "seed 000, Scenario A, Impact Assessment". */
+  readonly source?: string;
+  check(metrics: M, params: P): ClaimVerdict;
+}
+
+export type ParamsSchema = z.ZodObject<any>;
+
+/**
+ * A scenario: parameters (zod, with defaults and units in the names), the
+ * models it builds, a default fault schedule, the metrics it measures and the
+ * claims it checks. `build` wires models into the simulation; everything else
+ * is read from what it returns.
+ */
+export interface Scenario<S extends ParamsSchema = ParamsSchema, W = unknown, M extends Record<string, number> = Record<string, number>> {
+  readonly id: string;
+  readonly title: string;
+  /** The document the scenario comes from. */
+  readonly source: string;
+  readonly description?: string;
+  readonly params: S;
+  /** Default virtual run length in ms. */
+  durationMs(params: z.output<S>): number;
+  /** The default fault schedule (replaced by `--faults FILE`). */
+  faults(params: z.output<S>): FaultSpec[];
+  /** Builds the models. Runs before any fault is scheduled. */
+  build(sim: Simulation, params: z.output<S>): W;
+  /** Reads the measured metrics at the end of the run. */
+  metrics(world: W, sim: Simulation, params: z.output<S>): M;
+  readonly metricInfo?: { readonly [K in keyof M]?: MetricInfo };
+  readonly claims: readonly Claim<z.output<S>, M>[];
+  /** A timeline line for a key trace record, or null to leave it out of the timeline. */
+  timeline?(rec: TraceRecord): string | null;
+  /** Remarks on the configuration, e.g. a violated Patroni timing rule. */
+  notes?(params: z.output<S>): string[];
+}
+
+export type AnyScenario = Scenario<ParamsSchema, any, any>;
+
+/** Identity with inference: lets TypeScript check a scenario's pieces against each other. */
+export function defineScenario<S extends ParamsSchema, W, M extends Record<string, number>>(s: Scenario<S, W, M>): Scenario<S, W, M> {
+  return s;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ParamsSchema } from './scenario.js';
+
+export class BadInput extends Error {
+  override name = 'BadInput';
+}
+
+/** The inner type of a schema field, through defaults, optionals and descriptions. */
+function baseType(field: z.ZodType): z.ZodType {
+  let t: any = field;
+  for (let i = 0; i < 10; i++) {
+    const def = t._zod?.def;
+    if (def && (def.type === 'default' || def.type === 'optional' || def.type === 'nullable' || def.type === 'prefault')) t = def.innerType;
+    else break;
+  }
+  return t as z.ZodType;
+}
+
+/** Turns the text of `--set key=value` into the field's type, so zod can then check ranges and enums. */
+function coerce(field: z.ZodType, text: string): unknown {
+  const type = (baseType(field) as any)._zod?.def?.type;
+  if (type === 'number' || type === 'int') return text.trim() === '' ? NaN : Number(text);
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  return text;
+}
+
+/** Valid keys with their type, for error messages. */
+export function describeParams(schema: ParamsSchema): string {
+  return Object.keys(schema.shape).sort().join(', ');
+}
+
+/**
+ * Parses `key=value` settings against a scenario's params schema. Unknown
+ * keys, missing `=` and values zod rejects become one-line BadInput errors
+ * that name the key and what is valid.
+ */
+export function parseSettings(schema: ParamsSchema, settings: readonly string[]): Record<string, unknown> {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const raw: Record<string, unknown> = {};
+  for (const s of settings) {
+    const eq = s.indexOf('=');
+    if (eq <= 0) throw new BadInput(`--set "${s}": expected key=value (valid keys: ${describeParams(schema)})`);
+    const key = s.slice(0, eq).trim();
+    const field = shape[key];
+    if (!field) throw new BadInput(`--set: unknown parameter "${key}" (valid: ${describeParams(schema)})`);
+    raw[key] = coerce(field, s.slice(eq + 1));
+  }
+  return raw;
+}
+
+/** Applies zod defaults and checks; a failure names the first offending key. */
+export function resolveParams<S extends ParamsSchema>(schema: S, raw: Record<string, unknown>): z.output<S> {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const key = issue.path.join('.') || '(params)';
+  const got = issue.path.length > 0 ? raw[String(issue.path[0])] : undefined;
+  throw new BadInput(`parameter ${key}${got === undefined ? '' : `=${JSON.stringify(got)}`}: ${issue.message}`);
+}

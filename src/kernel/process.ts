@@ -9,7 +9,8 @@ import { NORMAL, URGENT } from './priority.js';
 export type Yieldable = Event<any> | number;
 export type ProcessGenerator<R = unknown> = Generator<Yieldable, R, any>;
 
-function start(p: Process<unknown>): void { p._resume(undefined, true); }
+/** A process killed before its start event fired must not run (its generator is already closed). */
+function start(p: Process<unknown>): void { if (p.isAlive) p._resume(undefined, true); }
 function wake(p: Process<unknown>): void { p._sleepToken = -1; p._resume(undefined, true); }
 function deliverInterrupt(arg: [Process<unknown>, unknown]): void { arg[0]._interruptNow(arg[1]); }
 

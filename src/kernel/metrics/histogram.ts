@@ -25,7 +25,10 @@ export class Histogram {
   percentile(q: number): number {
     if (this.count === 0) return NaN;
     this.sort();
-    const rank = Math.min(this.count, Math.max(1, Math.ceil((q / 100) * this.count)));
+    // q * count / 100 carries float error (99.9% of 1000 is 999.0000000000001):
+    // shave a relative 1e-12 before the ceiling so an exact rank is not pushed up one.
+    const x = (q * this.count) / 100;
+    const rank = Math.min(this.count, Math.max(1, Math.ceil(x - x * 1e-12)));
     return this.values[rank - 1]!;
   }
 

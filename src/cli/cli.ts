@@ -1,0 +1,58 @@
+import { UsageError, isBadInput, oneLine } from './errors.js';
+import { MAIN_HELP, helpFor, version } from './help.js';
+import type { Io } from './output.js';
+
+/** Exit codes of `sim`. */
+export const EXIT = {
+  /** The run finished and every claim held (or help, list). */
+  ok: 0,
+  /** The run finished and a claim failed. */
+  claimFailed: 1,
+  /** Bad input: one line on stderr, nothing on stdout. */
+  badInput: 2,
+  /** A bug, in failsim or in a scenario's models: message and stack on stderr. */
+  internal: 3,
+} as const;
+
+/**
+ * Runs the `sim` command line and returns its exit code. Commands are
+ * imported on demand, so `sim --help` loads neither zod nor any model.
+ */
+export async function cli(argv: readonly string[], io: Io, cwd: string = process.cwd()): Promise<number> {
+  try {
+    return await dispatch(argv, io, cwd);
+  } catch (e) {
+    if (isBadInput(e)) {
+      io.err(`sim: ${oneLine(e.message)}\n`);
+      return EXIT.badInput;
+    }
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    io.err(`sim: internal error: ${text}\n`);
+    return EXIT.internal;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io, cwd: string): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined: case '-h': case '--help':
+      io.out(MAIN_HELP);
+      return EXIT.ok;
+    case '-V': case '--version': case 'version':
+      io.out(`${version()}\n`);
+      return EXIT.ok;
+    case 'help': {
+      const text = helpFor(rest[0]);
+      if (text === undefined) throw new UsageError(`help: unknown command "${rest[0]}" (commands: list, run)`);
+      io.out(text);
+      return EXIT.ok;
+    }
+    case 'list':
+      return (await import('./commands/list.js')).listCommand(rest, io);
+    case 'run':
+      return (await import('./commands/run.js')).runCommand(rest, io, cwd);
+    default:
+      if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (see sim --help)`);
+      throw new UsageError(`unknown command "${command}" (commands: list, run, help)`);
+  }
+}

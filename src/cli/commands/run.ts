@@ -1,0 +1,83 @@
+import type { Fault } from '../../kernel/faults.js';
+import type { RunResult } from '../../runner/run-scenario.js';
+import type { AnyScenario } from '../../scenario/scenario.js';
+import { parseRunArgs, type RunArgs } from '../args.js';
+import { isBadInput, UsageError } from '../errors.js';
+import { readFaultsFile } from '../faults-file.js';
+import { RUN_HELP } from '../help.js';
+import { loadScenario, type RunnerApi } from '../load-scenario.js';
+import { paletteFor, type Io } from '../output.js';
+
+/**
+ * `sim run <scenario> ...`: checks every input before the run starts, runs
+ * once, prints the text or JSON report. Exit code 0 when every claim held,
+ * 1 when one failed; bad input throws (exit 2, see cli.ts).
+ */
+export async function runCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
+  const args = parseRunArgs(argv);
+  if (args.help) { io.out(RUN_HELP); return 0; }
+  const { scenario, api } = await loadScenario(args.scenario, cwd);
+  const params = api.parseSettings(scenario.params, args.sets);
+  api.resolveParams(scenario.params, params); // checked now, before any file is read or written
+  const faults = args.faultsFile === undefined ? undefined : await readFaultsFile(args.faultsFile);
+  const result = await execute(scenario, api, args, params, faults);
+  io.out(await render(result, scenario, api, args, io));
+  return result.claims.every((c) => c.pass) ? 0 : 1;
+}
+
+async function execute(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined): Promise<RunResult> {
+  const sink = args.traceFile === undefined ? undefined : new (await import('../trace-file.js')).TraceFileSink(args.traceFile);
+  try {
+    const result = api.runScenario(scenario, {
+      seed: args.seed,
+      params,
+      ...(faults === undefined ? {} : { faults }),
+      ...(args.untilMs === undefined ? {} : { untilMs: args.untilMs }),
+      ...(sink === undefined ? {} : { traceSinks: [sink] }),
+    });
+    sink?.commit();
+    return result;
+  } catch (e) {
+    sink?.abort();
+    throw nameTheFaultsFile(e, args.faultsFile);
+  }
+}
+
+/** runScenario reports an undeliverable fault as "faults: fault #2: ..."; say which file it came from. */
+function nameTheFaultsFile(e: unknown, file: string | undefined): unknown {
+  if (file !== undefined && isBadInput(e) && e.message.startsWith('faults: ')) {
+    return new UsageError(`faults file "${file}": ${e.message.slice('faults: '.length)}`);
+  }
+  return e;
+}
+
+async function render(result: RunResult, scenario: AnyScenario, api: RunnerApi, args: RunArgs, io: Io): Promise<string> {
+  if (args.json) {
+    const { jsonReport, formatJson } = await import('../../report/json.js');
+    return formatJson(jsonReport(result, scenario.source));
+  }
+  const [{ textReport }, { replayCommand }] = await Promise.all([import('../../report/text.js'), import('../../report/replay.js')]);
+  const defaults = defaultParams(scenario, api);
+  return textReport(result, {
+    source: scenario.source,
+    metricInfo: scenario.metricInfo,
+    defaults,
+    replay: replayCommand({ scenario: args.scenario, seed: args.seed, params: result.params, defaults: defaults ?? pick(result.params, args.sets), faultsFile: args.faultsFile, until: args.until }),
+    palette: paletteFor(io, args.color),
+  });
+}
+
+/** The scenario's defaults, or undefined if some parameter has none. */
+function defaultParams(scenario: AnyScenario, api: RunnerApi): Record<string, unknown> | undefined {
+  try {
+    return api.resolveParams(scenario.params, {});
+  } catch {
+    return undefined;
+  }
+}
+
+/** Without the scenario's defaults, take every parameter not given with --set as a default, so the replay line lists the --set ones. */
+function pick(params: Record<string, unknown>, sets: readonly string[]): Record<string, unknown> {
+  const given = new Set(sets.map((s) => s.slice(0, s.indexOf('=')).trim()));
+  return Object.fromEntries(Object.entries(params).filter(([k]) => !given.has(k)));
+}

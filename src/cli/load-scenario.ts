@@ -1,0 +1,156 @@
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { runScenario } from '../runner/run-scenario.js';
+import type { AnyScenario } from '../scenario/scenario.js';
+import type { parseSettings, resolveParams } from '../scenario/settings.js';
+import { UsageError, describeFsError, oneLine } from './errors.js';
+
+/** The part of failsim's API a run needs. */
+export interface RunnerApi {
+  readonly runScenario: typeof runScenario;
+  readonly parseSettings: typeof parseSettings;
+  readonly resolveParams: typeof resolveParams;
+}
+
+export interface LoadedScenario {
+  readonly scenario: AnyScenario;
+  /**
+   * The failsim the scenario itself imports. A scenario module's models
+   * must run on the same copy of the kernel they were written against
+   * (`instanceof Interrupt` in a model has to see the runner's Interrupt),
+   * so a module's scenario is run with the runner its own "failsim"
+   * import resolves to, not necessarily the CLI's.
+   */
+  readonly api: RunnerApi;
+}
+
+const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
+const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
+
+/** A path (has a slash or a module extension) is imported; anything else is a built-in id. */
+export function isPathRef(ref: string): boolean {
+  const ext = extname(ref);
+  return ref.includes('/') || ref.includes('\\') || TS_EXTENSIONS.has(ext) || JS_EXTENSIONS.has(ext);
+}
+
+export async function loadScenario(ref: string, cwd: string): Promise<LoadedScenario> {
+  return isPathRef(ref) ? loadModule(ref, cwd) : loadBuiltIn(ref);
+}
+
+/** The built-in scenarios (scenarios/index.ts). Imported on demand: it pulls in every model. */
+export async function builtInScenarios(): Promise<readonly AnyScenario[]> {
+  return (await import('../../scenarios/index.js')).scenarios;
+}
+
+async function loadBuiltIn(id: string): Promise<LoadedScenario> {
+  const all = await builtInScenarios();
+  const scenario = all.find((s) => s.id === id);
+  if (!scenario) {
+    const valid = all.length > 0 ? `valid: ${all.map((s) => s.id).join(', ')}` : 'no built-in scenarios yet; give a path to a scenario module';
+    throw new UsageError(`unknown scenario "${id}" (${valid})`);
+  }
+  return { scenario, api: await ownApi() };
+}
+
+async function ownApi(): Promise<RunnerApi> {
+  const [runner, settings] = await Promise.all([import('../runner/run-scenario.js'), import('../scenario/settings.js')]);
+  return { runScenario: runner.runScenario, parseSettings: settings.parseSettings, resolveParams: settings.resolveParams };
+}
+
+async function loadModule(ref: string, cwd: string): Promise<LoadedScenario> {
+  const file = resolve(cwd, ref);
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch (e) {
+    throw new UsageError(`scenario file "${ref}": ${describeFsError(e)}`);
+  }
+  if (!isFile) throw new UsageError(`scenario file "${ref}": not a file`);
+  const ext = extname(file);
+  const url = pathToFileURL(file).href;
+  let mod: Record<string, unknown>;
+  let api: RunnerApi | undefined;
+  try {
+    if (TS_EXTENSIONS.has(ext)) {
+      // tsx only when a TypeScript file is given: it costs ~100 ms to load.
+      const { register } = await import('tsx/esm/api');
+      const ns = register({ namespace: 'failsim-cli' });
+      mod = await ns.import(url, import.meta.url);
+      api = asApi(await ns.import('failsim', url).catch(() => undefined));
+    } else if (JS_EXTENSIONS.has(ext)) {
+      mod = await import(url);
+      api = asApi(await importFailsimFrom(file));
+    } else {
+      throw new UsageError(`scenario file "${ref}": expected a .ts, .mts, .js or .mjs module`);
+    }
+  } catch (e) {
+    if (isLoadProblem(e)) throw new UsageError(`cannot load "${ref}": ${firstLine(e)}`);
+    throw e;
+  }
+  return { scenario: pickScenario(ref, mod), api: api ?? (await ownApi()) };
+}
+
+/** The "failsim" that `file` would import, for a plain JS module (no loader involved). */
+async function importFailsimFrom(file: string): Promise<unknown> {
+  try {
+    return await import(pathToFileURL(createRequire(file).resolve('failsim')).href);
+  } catch {
+    return undefined;
+  }
+}
+
+function asApi(m: unknown): RunnerApi | undefined {
+  const api = m as Partial<RunnerApi> | undefined;
+  if (typeof api?.runScenario === 'function' && typeof api.parseSettings === 'function' && typeof api.resolveParams === 'function') {
+    return { runScenario: api.runScenario, parseSettings: api.parseSettings, resolveParams: api.resolveParams };
+  }
+  return undefined;
+}
+
+/** Broken input files: syntax errors, imports that do not resolve. A throw from the module's own code is not one. */
+function isLoadProblem(e: unknown): e is Error {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: string }).code;
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNSUPPORTED_DIR_IMPORT' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' || code === 'ERR_UNKNOWN_FILE_EXTENSION') return true;
+  // esbuild (through tsx) reports TypeScript syntax errors as "Transform failed with N error(s)".
+  return e instanceof SyntaxError || e.name === 'TransformError' || /^Transform failed/.test(e.message);
+}
+
+function firstLine(e: Error): string {
+  const lines = e.message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  // esbuild: "Transform failed with 1 error:" then "file:line:col: ERROR: what".
+  const detail = lines.find((l) => /ERROR:/.test(l)) ?? lines[0] ?? e.name;
+  return oneLine(detail);
+}
+
+const REQUIRED: readonly [string, (v: unknown) => boolean][] = [
+  ['id', (v) => typeof v === 'string' && v !== ''],
+  ['title', (v) => typeof v === 'string'],
+  ['source', (v) => typeof v === 'string'],
+  ['params', (v) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function' && typeof (v as { shape?: unknown }).shape === 'object'],
+  ['durationMs', (v) => typeof v === 'function'],
+  ['faults', (v) => typeof v === 'function'],
+  ['build', (v) => typeof v === 'function'],
+  ['metrics', (v) => typeof v === 'function'],
+  ['claims', (v) => Array.isArray(v)],
+];
+
+/** What is missing or of the wrong kind for `value` to be a scenario; empty if it is one. */
+export function scenarioProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return ['not an object'];
+  const rec = value as Record<string, unknown>;
+  return REQUIRED.filter(([key, ok]) => !ok(rec[key])).map(([key]) => key);
+}
+
+function pickScenario(ref: string, mod: Record<string, unknown>): AnyScenario {
+  const candidates = ([['default export', mod.default], ['export "scenario"', mod.scenario]] as const).filter(([, v]) => v !== undefined);
+  if (candidates.length === 0) throw new UsageError(`"${ref}" exports no scenario (expected a default export or an export named "scenario", made with defineScenario)`);
+  const good = candidates.find(([, v]) => scenarioProblems(v).length === 0);
+  if (good) return good[1] as AnyScenario;
+  const [name, value] = candidates[0]!;
+  const problems = scenarioProblems(value);
+  const what = problems[0] === 'not an object' ? 'is not an object' : `lacks ${problems.join(', ')}`;
+  throw new UsageError(`"${ref}": the ${name} is not a scenario (it ${what}; make it with defineScenario from "failsim")`);
+}

@@ -1,0 +1,39 @@
+import { ansiPalette, plainPalette, type Palette } from '../report/palette.js';
+
+/** Where the CLI writes. Injected so tests can run commands without a terminal. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+}
+
+export function processIo(): Io {
+  // A closed pipe (`sim run ... | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE') throw e; });
+  return {
+    out: (text) => { process.stdout.write(text); },
+    err: (text) => { process.stderr.write(text); },
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+}
+
+/**
+ * Whether stdout gets colour, in this order: `--color`/`--no-color`; then
+ * NO_COLOR (set and non-empty: off, see no-color.org); then FORCE_COLOR (set,
+ * non-empty and not "0"/"false": on, see force-color.org); then TERM=dumb
+ * (off); otherwise on only when stdout is a terminal.
+ */
+export function wantColor(io: Io, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '') return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
+  if (TERM === 'dumb') return false;
+  return io.stdoutIsTTY;
+}
+
+export function paletteFor(io: Io, flag: boolean | undefined): Palette {
+  return wantColor(io, flag) ? ansiPalette : plainPalette;
+}

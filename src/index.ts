@@ -1,0 +1,9 @@
+/**
+ * failsim's public API: what a user's own scenario module, a programmatic
+ * run or a regression test imports from "failsim".
+ */
+export * from './kernel/index.js';
+export { defineScenario, type Scenario, type AnyScenario, type Claim, type ClaimVerdict, type MetricInfo, type ParamsSchema } from './scenario/scenario.js';
+export { FaultSpecSchema, FaultFileSchema, faultsFromJson, toFault, toSpec, type FaultSpec } from './scenario/fault-spec.js';
+export { BadInput, parseSettings, resolveParams } from './scenario/settings.js';
+export { runScenario, prepareRun, type RunOptions, type RunResult, type ClaimResult, type TimelineEntry } from './runner/run-scenario.js';

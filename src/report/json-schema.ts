@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The `sim run --json` document, format version 1. Stable: fields are only
+ * added with a new version number. Deterministic: the same scenario, seed,
+ * settings and faults give the same bytes (no wall-clock fields).
+ */
+export const JsonReportSchema = z.strictObject({
+  /** Format version of this document. */
+  failsim: z.literal(1),
+  scenario: z.string(),
+  title: z.string(),
+  /** The document the scenario's claims come from. */
+  source: z.string(),
+  seed: z.number().int().nonnegative(),
+  /** Every parameter the run used, defaults included. */
+  params: z.record(z.string(), z.unknown()),
+  /** Virtual run length in ms. */
+  untilMs: z.number().nonnegative(),
+  /** The fault schedule that ran; `at` in ms. */
+  faults: z.array(z.strictObject({
+    at: z.number().nonnegative(),
+    target: z.string(),
+    kind: z.string(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })),
+  /** Chain digest of the whole trace (16 hex digits); equal digests mean equal runs. */
+  digest: z.string().regex(/^[0-9a-f]{16}$/),
+  /** Kernel events processed. */
+  events: z.number().int().nonnegative(),
+  /** Trace records the digest covers. */
+  traceRecords: z.number().int().nonnegative(),
+  /** Measured metrics; null where the value was NaN or ±Infinity, which JSON cannot hold. */
+  metrics: z.record(z.string(), z.number().nullable()),
+  claims: z.array(z.strictObject({
+    name: z.string(),
+    pass: z.boolean(),
+    detail: z.string(),
+    source: z.string().optional(),
+  })),
+  /** The scenario's key events, in order; tMs is virtual time in ms. */
+  timeline: z.array(z.strictObject({
+    tMs: z.number().nonnegative(),
+    source: z.string(),
+    kind: z.string(),
+    text: z.string(),
+  })),
+  /** Remarks on the configuration, e.g. a violated timing rule. */
+  notes: z.array(z.string()),
+  /** True when every claim held (exit code 0). */
+  ok: z.boolean(),
+});
+
+export type JsonReport = z.infer<typeof JsonReportSchema>;

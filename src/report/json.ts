@@ -1,0 +1,41 @@
+import { parseDuration, US_PER_MS } from '../kernel/time.js';
+import type { RunResult } from '../runner/run-scenario.js';
+import type { JsonReport } from './json-schema.js';
+
+/** The format version written as "failsim" in every JSON document. */
+export const JSON_FORMAT_VERSION = 1;
+
+/**
+ * The stable `--json` object of a run (JsonReportSchema describes it).
+ * NaN and ±Infinity metrics become null, since JSON has no such numbers.
+ */
+export function jsonReport(result: RunResult, source: string): JsonReport {
+  return {
+    failsim: JSON_FORMAT_VERSION,
+    scenario: result.scenario,
+    title: result.title,
+    source,
+    seed: result.seed,
+    params: { ...result.params },
+    untilMs: result.untilMs,
+    faults: result.faults.map((f) => ({
+      at: typeof f.at === 'number' ? f.at : (parseDuration(f.at) ?? NaN) / US_PER_MS,
+      target: f.target,
+      kind: f.kind,
+      ...(f.params === undefined ? {} : { params: { ...f.params } }),
+    })),
+    digest: result.digest,
+    events: result.events,
+    traceRecords: result.traceRecords,
+    metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null])),
+    claims: result.claims.map((c) => ({ name: c.name, pass: c.pass, detail: c.detail, ...(c.source === undefined ? {} : { source: c.source }) })),
+    timeline: result.timeline.map((e) => ({ tMs: e.tMs, source: e.source, kind: e.kind, text: e.text })),
+    notes: [...result.notes],
+    ok: result.claims.every((c) => c.pass),
+  };
+}
+
+/** The document as printed: two-space indented, with a final newline. */
+export function formatJson(report: JsonReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

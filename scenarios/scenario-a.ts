@@ -169,6 +169,7 @@ export const scenarioA = defineScenario({
 /** The key events of a failover, as timeline lines. */
 function describe(rec: TraceRecord): string | null {
   const d = rec.data ?? {};
+  if (rec.source === 'fault') return `fault injected: ${rec.kind} ${d['target']}${d['params'] ? ` ${d['params']}` : ''}`;
   switch (rec.kind) {
     case 'node-crash': return `${rec.source} node crashed${d['recoverAfterMs'] ? `, back in ${Number(d['recoverAfterMs']) / 1000} s` : ''}`;
     case 'node-recover': return `${rec.source} node is back`;
@@ -178,6 +179,7 @@ function describe(rec: TraceRecord): string | null {
     case 'lease-expired': return `etcd lease ${d['lease']} expired, keys deleted: ${(d['keys'] as string[]).map((k) => k.split('/').slice(-2).join('/')).join(', ') || 'none'}`;
     case 'acquired-leader': return `${rec.source} won the leader race (lsn ${d['lsn']})`;
     case 'race-lost': return `${rec.source} lost the leader race`;
+    case 'race-skip': return `${rec.source} stays out of the leader race: ${d['reason']}`;
     case 'promoted': return `${rec.source} promoted to primary (timeline ${d['timeline']})`;
     case 'demote': return `${rec.source} ${d['why']}`;
     case 'label': return `${rec.source} labelled ${d['key']}=${d['value']}`;

@@ -51,6 +51,7 @@ interface ClusterView {
 export class PatroniAgent {
   private lease: number | null = null;
   private lastLeader: string | null = null;
+  private lastSkip: string | null = null;
   private wake: Event<void> | null = null;
   private unwatch: (() => void) | null = null;
   private readonly rng: RandomStream;
@@ -131,6 +132,7 @@ export class PatroniAgent {
     }
     const { leader } = view.value;
     this.lastLeader = leader;
+    if (leader !== null) this.lastSkip = null;
     if (leader === this.name) return yield* this.actAsLeader(view.value);
     if (leader !== null) {
       if (this.pg.role === 'primary') this.demote('demoting self because I do not have the lock and I was a leader');
@@ -177,19 +179,20 @@ export class PatroniAgent {
   private *race(view: ClusterView): ProcessGenerator<void> {
     if (this.pg.role === 'down') return;
     if (view.optimeBytes - this.walBytes() > this.o.maximumLagOnFailover) {
-      this.sim.trace.emit(this.name, 'race-skip', { reason: 'lagging', lagBytes: view.optimeBytes - this.walBytes() });
+      this.standAside(`lagging ${view.optimeBytes - this.walBytes()} bytes behind the last leader position`);
       return;
     }
     if (this.o.synchronousMode && view.sync !== null && view.sync.syncStandby !== this.name && view.sync.leader !== this.name) {
-      this.sim.trace.emit(this.name, 'race-skip', { reason: 'not the synchronous standby' });
+      this.standAside('not the synchronous standby');
       return;
     }
     const statuses = (yield this.sim.allOf(this.others.map((m) => this.askStatus(m)))) as CallOutcome<MemberStatus>[];
     for (const s of statuses) {
       if (!s.ok) continue;
-      if (!s.value.inRecovery) { this.sim.trace.emit(this.name, 'race-skip', { reason: `primary ${s.value.name} is still alive` }); return; }
-      if (s.value.walPosition > this.walBytes()) { this.sim.trace.emit(this.name, 'race-skip', { reason: `${s.value.name} has more WAL` }); return; }
+      if (!s.value.inRecovery) { this.standAside(`primary ${s.value.name} is still alive`); return; }
+      if (s.value.walPosition > this.walBytes()) { this.standAside(`${s.value.name} has received more WAL`); return; }
     }
+    this.lastSkip = null;
     const lease = view.lease;
     const won = yield* this.request(() => this.dcs.createIfAbsent(LEADER_KEY, this.name, lease) || this.dcs.get(LEADER_KEY)?.value === this.name);
     if (!won.ok || !won.value) {
@@ -198,6 +201,13 @@ export class PatroniAgent {
     }
     this.sim.trace.emit(this.name, 'acquired-leader', { lsn: this.pg.lsn });
     yield* this.promote('promoted self to leader by acquiring session lock');
+  }
+
+  /** Records why this node stays out of the race, once per change of reason. */
+  private standAside(reason: string): void {
+    if (reason === this.lastSkip) return;
+    this.lastSkip = reason;
+    this.sim.trace.emit(this.name, 'race-skip', { reason });
   }
 
   private *promote(why: string): ProcessGenerator<void> {

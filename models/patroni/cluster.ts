@@ -51,6 +51,9 @@ export interface PatroniCluster {
   writablePrimaries(): string[];
 }
 
+/** Client outages and recoveries shorter than this are not announced in the trace (flapping). */
+const FLAP_US = sec(1);
+
 export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): PatroniCluster {
   const net = new Network(sim, o.network);
   const names = Array.from({ length: o.members }, (_, i) => `pg-${i}`);
@@ -99,15 +102,18 @@ export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): 
     const issued = sim.now;
     sim.process((function* () {
       const r = yield* writer.execute<WriteOutcome>((server) => peers.get(server)!.insert(id), (a) => a === 'ok');
+      sim.trace.emit('app', r.ok ? 'write-ok' : 'write-failed', { id });
       if (r.ok) {
         writes.acked++;
         ledger.acknowledge(id);
         latency.add((sim.now - issued) / 1000);
-        if (outage.isDown) sim.trace.emit('app', 'writes-recovered', { outageMs: (sim.now - outage.windows[outage.windows.length - 1]!.start) / 1000 });
+        if (outage.isDown && sim.now - outage.windows[outage.windows.length - 1]!.start >= FLAP_US)
+          sim.trace.emit('app', 'writes-recovered', { afterMs: (sim.now - outage.windows[outage.windows.length - 1]!.start) / 1000 });
         outage.up(sim.now);
       } else {
         writes.failed++;
-        if (!outage.isDown) sim.trace.emit('app', 'writes-failing', { error: r.error });
+        const last = outage.windows[outage.windows.length - 1];
+        if (!outage.isDown && (last === undefined || sim.now - last.end! >= FLAP_US)) sim.trace.emit('app', 'writes-failing', { error: r.error });
         outage.down(sim.now);
       }
     })(), 'write');

@@ -47,6 +47,7 @@ export class PostgresNode {
   private pending: PendingCommit[] = [];
   private readonly standbyFlushed = new Map<string, number>();
   private readonly streamArrival = new Map<string, Micros>();
+  private readonly senderFree = new Map<string, Micros>();
   private incarnation = 0;
   private catchUpInFlight = false;
   private readonly rng: RandomStream;
@@ -114,6 +115,7 @@ export class PostgresNode {
     this.syncStandby = null;
     this.standbyFlushed.clear();
     this.streamArrival.clear();
+    this.senderFree.clear();
     this.sim.trace.emit(this.name, 'promoted', { timeline: this.timeline, lsn: this.wal.length });
   }
 
@@ -200,14 +202,24 @@ export class PostgresNode {
     if (arrival >= 0) this.streamArrival.set(replica, arrival);
   }
 
+  /**
+   * Hands a new record to each replica's WAL sender. It leaves after the
+   * replication lag (sender wake-up, batching) and then crosses the network;
+   * records that have not left when this server dies never reach anyone.
+   */
   private ship(lsn: number): void {
     const rec: WalRecord = { lsn, writeId: this.wal[lsn - 1]!, timeline: this.timeline };
+    const inc = this.incarnation;
     for (const r of this.peers.values()) {
       if (r === this || r.upstream !== this.name || r.role !== 'replica') continue;
-      const lag = ms(this.options.replicationLagMs) * Math.exp(this.rng.normal());
-      const notBefore = Math.max(this.streamArrival.get(r.name) ?? 0, this.sim.now + Math.round(lag));
-      const arrival = this.net.send(this.name, r.name, () => r.receive(this.name, rec), undefined, notBefore);
-      if (arrival >= 0) this.streamArrival.set(r.name, arrival);
+      const lag = Math.round(ms(this.options.replicationLagMs) * Math.exp(this.rng.normal()));
+      const leaveAt = Math.max(this.senderFree.get(r.name) ?? 0, this.sim.now + lag);
+      this.senderFree.set(r.name, leaveAt);
+      this.sim.at(leaveAt, () => {
+        if (inc !== this.incarnation || this.role !== 'primary') return;
+        const arrival = this.net.send(this.name, r.name, () => r.receive(this.name, rec), undefined, this.streamArrival.get(r.name) ?? 0);
+        if (arrival >= 0) this.streamArrival.set(r.name, arrival);
+      });
     }
   }
 

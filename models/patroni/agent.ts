@@ -21,7 +21,8 @@ import type { PatroniTimeouts } from './timeouts.js';
  *   its own, it demotes itself;
  * - a replica follows the key holder; with no key it joins the leader race:
  *   it stands aside if it lags more than `maximum_lag_on_failover`, if (in
- *   synchronous mode) it is not the recorded sync standby, if any member
+ *   synchronous mode) it is not the recorded sync standby, if any member (in
+ *   synchronous mode: any synchronous candidate)
  *   still runs as primary, or if any member has received more WAL; then it
  *   tries an atomic create of the key, and the winner promotes.
  * DCS requests are retried until `retry_timeout` runs out.
@@ -186,7 +187,12 @@ export class PatroniAgent {
       this.standAside('not the synchronous standby');
       return;
     }
-    const statuses = (yield this.sim.allOf(this.others.map((m) => this.askStatus(m)))) as CallOutcome<MemberStatus>[];
+    // In synchronous mode Patroni compares only the synchronous candidates (the
+    // last leader and the sync standby): an asynchronous replica that happens to
+    // have received more WAL must not block the standby that has every commit.
+    const sync = view.sync;
+    const rivals = this.o.synchronousMode && sync !== null ? this.others.filter((m) => m === sync.leader || m === sync.syncStandby) : this.others;
+    const statuses = (yield this.sim.allOf(rivals.map((m) => this.askStatus(m)))) as CallOutcome<MemberStatus>[];
     for (const s of statuses) {
       if (!s.ok) continue;
       if (!s.value.inRecovery) { this.standAside(`primary ${s.value.name} is still alive`); return; }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/runner/run-scenario.js';
+import { scenarioA } from '../../scenarios/scenario-a.js';
+
+/**
+ * Shortened runs for the 200-seed properties: the crash at 10 s, 45 s of
+ * run, no read load. The failover mechanism is the same as the default run.
+ */
+const quick = { crashAtMs: 10_000, durationMs: 45_000, nodeRecoverAfterMs: 0, readRatePerS: 0, writeRatePerS: 100 };
+const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
+
+function runMany(params: Record<string, unknown>) {
+  return SEEDS.map((seed) => ({ seed, r: runScenario(scenarioA, { seed, params: { ...quick, ...params } }) }));
+}
+
+describe('scenario-a: Patroni failover', () => {
+  it('seed 42 keeps its golden digest (update on purpose when the model changes)', () => {
+    const r = runScenario(scenarioA, { seed: 42 });
+    expect(r.digest).toBe('afad0df57d558d69');
+    expect(r.metrics.ackedWritesLost).toBe(0);
+    expect(r.metrics.detectionMs).toBeGreaterThan(18_000);
+    expect(r.metrics.detectionMs).toBeLessThanOrEqual(20_000);
+  });
+
+  it('different seeds give different runs', () => {
+    const digests = new Set(Array.from({ length: 20 }, (_, i) => runScenario(scenarioA, { seed: i + 1, params: quick }).digest));
+    expect(digests.size).toBeGreaterThan(15);
+  });
+
+  it('synchronous mode: never two writable primaries and no acknowledged write lost, over 200 seeds, with partitions too', () => {
+    const crash = runMany({});
+    const partition = SEEDS.map((seed) =>
+      runScenario(scenarioA, {
+        seed,
+        params: quick,
+        faults: [
+          { at: 10_000_000, target: 'network', kind: 'isolate', params: { host: 'pg-0' } },
+          { at: 35_000_000, target: 'network', kind: 'heal' },
+        ],
+      }),
+    );
+    for (const { seed, r } of crash) {
+      expect.soft(r.metrics.maxWritablePrimaries, `seed ${seed}`).toBe(1);
+      expect.soft(r.metrics.ackedWritesLost, `seed ${seed}`).toBe(0);
+    }
+    partition.forEach((r, i) => {
+      expect.soft(r.metrics.maxWritablePrimaries, `partition seed ${i + 1}`).toBeLessThanOrEqual(1);
+      expect.soft(r.metrics.ackedWritesLost, `partition seed ${i + 1}`).toBe(0);
+    });
+    // The isolated primary must have demoted itself and a replica taken over in most runs.
+    expect(partition.filter((r) => r.timeline.some((e) => e.kind === 'demote')).length).toBeGreaterThan(150);
+    expect(crash.filter(({ r }) => r.metrics.writesAcked > 0 && !Number.isNaN(r.metrics.routingMs)).length).toBeGreaterThan(150);
+  });
+
+  it('asynchronous mode loses acknowledged writes in some runs (the model can fail)', () => {
+    const runs = runMany({ replication: 'async' });
+    const losing = runs.filter(({ r }) => r.metrics.ackedWritesLost > 0);
+    expect(losing.length).toBeGreaterThan(5);
+    // Loss is bounded by what was in flight: a handful of writes, never thousands.
+    for (const { r } of losing) expect(r.metrics.ackedWritesLost).toBeLessThan(50);
+  });
+});

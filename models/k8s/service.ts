@@ -33,7 +33,8 @@ export class Service {
   }
 
   private ready(pod: Pod): boolean {
-    if (pod.state === 'running') return true;
+    // No readiness probe is modelled: a frozen process keeps its pod Ready.
+    if (pod.state === 'running' || pod.state === 'hung') return true;
     // A lost node keeps reporting nothing; its pods count as Ready until the grace period ends.
     return pod.state === 'node-down' && pod.nodeDownSince !== null && this.sim.now - pod.nodeDownSince < ms(this.options.nodeMonitorGracePeriodMs);
   }

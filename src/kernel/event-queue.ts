@@ -2,10 +2,11 @@
  * The future event list: an indirect binary min-heap over typed arrays.
  *
  * Entries live in slots (time, order key, callback, argument); the heap holds
- * slot numbers only, so a sift moves one int instead of four fields. The order
- * key is `priority * 2^44 + sequence`: one float comparison gives the
- * (time, priority, insertion) order, exact while fewer than 2^44 events are
- * ever scheduled. Cancellation is lazy: the callback is cleared and the slot
+ * slot numbers, each with its time beside it (`heapTimes`) so comparisons
+ * read contiguous floats, and a sift moves an int and a float instead of four
+ * fields. The order key is `priority * 2^44 + sequence`: one float comparison
+ * breaks a time tie in (priority, insertion) order, exact while fewer than
+ * 2^44 events are ever scheduled. Cancellation is lazy: the callback is cleared and the slot
  * is skipped when it reaches the top, which keeps cancel O(1).
  */
 export type Callback = (arg: any) => void;
@@ -19,6 +20,8 @@ export class EventQueue {
   private keys: Float64Array;
   private gens: Uint32Array;
   private heap: Int32Array;
+  /** The time of `heap[i]` at index i: comparisons read it without chasing the slot. */
+  private heapTimes: Float64Array;
   private free: Int32Array;
   private freeCount = 0;
   private slotsUsed = 0;
@@ -36,6 +39,7 @@ export class EventQueue {
     this.keys = new Float64Array(capacity);
     this.gens = new Uint32Array(capacity);
     this.heap = new Int32Array(capacity);
+    this.heapTimes = new Float64Array(capacity);
     this.free = new Int32Array(capacity);
   }
 
@@ -65,7 +69,7 @@ export class EventQueue {
   /** Time of the earliest entry, cancelled ones dropped first; Infinity when empty. */
   peekTime(): number {
     this.dropCancelledTop();
-    return this.size > 0 ? this.times[this.heap[0]!]! : Infinity;
+    return this.size > 0 ? this.heapTimes[0]! : Infinity;
   }
 
   /**
@@ -80,7 +84,7 @@ export class EventQueue {
   popSlotUntil(until: number): number {
     this.dropCancelledTop();
     if (this.size === 0) return -1;
-    if (this.times[this.heap[0]!]! > until) return -1;
+    if (this.heapTimes[0]! > until) return -1;
     const slot = this.heap[0]!;
     this.removeTop();
     this.live--;
@@ -117,19 +121,20 @@ export class EventQueue {
   private removeTop(): void {
     const size = --this.size;
     if (size === 0) return;
-    const heap = this.heap, times = this.times, keys = this.keys;
+    const heap = this.heap, ht = this.heapTimes, keys = this.keys;
     const last = heap[size]!;
     let pos = 0;
     for (;;) {
       let child = 2 * pos + 1;
       if (child >= size) break;
+      let tc = ht[child]!;
       const right = child + 1;
       if (right < size) {
-        const l = heap[child]!, r = heap[right]!;
-        const tl = times[l]!, tr = times[r]!;
-        if (tr < tl || (tr === tl && keys[r]! < keys[l]!)) child = right;
+        const tr = ht[right]!;
+        if (tr < tc || (tr === tc && keys[heap[right]!]! < keys[heap[child]!]!)) { child = right; tc = tr; }
       }
       heap[pos] = heap[child]!;
+      ht[pos] = tc;
       pos = child;
     }
     this.siftUp(pos, last);
@@ -137,17 +142,20 @@ export class EventQueue {
 
   /** Moves `slot` up from `pos` to its place; writes it there. */
   private siftUp(pos: number, slot: number): void {
-    const heap = this.heap, times = this.times, keys = this.keys;
-    const t = times[slot]!, k = keys[slot]!;
+    const heap = this.heap, ht = this.heapTimes, keys = this.keys;
+    const t = this.times[slot]!, k = keys[slot]!;
     while (pos > 0) {
       const parentPos = (pos - 1) >> 1;
+      const tp = ht[parentPos]!;
+      if (tp < t) break;
       const parent = heap[parentPos]!;
-      const tp = times[parent]!;
-      if (tp < t || (tp === t && keys[parent]! < k)) break;
+      if (tp === t && keys[parent]! < k) break;
       heap[pos] = parent;
+      ht[pos] = tp;
       pos = parentPos;
     }
     heap[pos] = slot;
+    ht[pos] = t;
   }
 
   private newSlot(): number {
@@ -164,6 +172,7 @@ export class EventQueue {
     this.keys = growF(this.keys);
     const gens = new Uint32Array(cap); gens.set(this.gens); this.gens = gens;
     this.heap = growI(this.heap);
+    this.heapTimes = growF(this.heapTimes);
     this.free = growI(this.free);
   }
 }

@@ -72,7 +72,8 @@ export class Process<R = unknown> extends Event<R> {
       if (next.done) { this.succeed(next.value); return; }
       const y = next.value;
       if (typeof y === 'number') {
-        this._sleepToken = this.host.queue.push(this.host.now + y, NORMAL, wake, this);
+        if (!(y >= 0 && y < Infinity)) { this.fail(new Error(`${this.name} yielded an invalid sleep of ${y} µs`)); return; }
+        this._sleepToken = this.host.queue.push(this.host.now + Math.round(y), NORMAL, wake, this);
         return;
       }
       if (y.processed) {

@@ -46,13 +46,13 @@ export class Simulation {
 
   /** Calls `fn(arg)` after `delay` µs; returns a token for `cancel`. */
   schedule(delay: Micros, fn: Callback, arg?: unknown, priority = NORMAL): number {
-    if (!(delay >= 0)) throw new Error(`schedule: negative or NaN delay ${delay}`);
+    if (!(delay >= 0 && delay < Infinity)) throw new Error(`schedule: invalid delay ${delay}`);
     return this.queue.push(this.now + Math.round(delay), priority, fn, arg);
   }
 
   /** Calls `fn(arg)` at absolute time `time` (not earlier than now). */
   at(time: Micros, fn: Callback, arg?: unknown, priority = NORMAL): number {
-    if (!(time >= this.now)) throw new Error(`at: time ${time} is before now ${this.now}`);
+    if (!(time >= this.now && time < Infinity)) throw new Error(`at: invalid time ${time} (now ${this.now})`);
     return this.queue.push(Math.round(time), priority, fn, arg);
   }
 

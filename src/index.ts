@@ -7,3 +7,4 @@ export { defineScenario, type Scenario, type AnyScenario, type Claim, type Claim
 export { FaultSpecSchema, FaultFileSchema, faultsFromJson, toFault, toSpec, type FaultSpec } from './scenario/fault-spec.js';
 export { BadInput, parseSettings, resolveParams } from './scenario/settings.js';
 export { runScenario, prepareRun, type RunOptions, type RunResult, type ClaimResult, type TimelineEntry } from './runner/run-scenario.js';
+export { JsonReportSchema, type JsonReport } from './report/json-schema.js';

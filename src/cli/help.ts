@@ -27,8 +27,8 @@ FORCE_COLOR=1 or --color turns it on.
 export const RUN_HELP = `Usage: sim run <scenario> [options]
 
 <scenario> is a built-in id (see \`sim list\`) or a path to a module (.ts, .js,
-.mjs) whose default export, or export named "scenario", is a scenario made
-with defineScenario from "failsim".
+.mjs) whose default export, export named "scenario" or only scenario export
+is a scenario made with defineScenario from "failsim".
 
 Options
   --seed N           seed, a non-negative integer (default ${DEFAULT_SEED}); the same

@@ -74,7 +74,9 @@ async function loadModule(ref: string, cwd: string): Promise<LoadedScenario> {
   let api: RunnerApi | undefined;
   try {
     if (TS_EXTENSIONS.has(ext)) {
-      // tsx only when a TypeScript file is given: it costs ~100 ms to load.
+      // tsx only when a TypeScript file is given: loading it costs about 100 ms.
+      // One tsx namespace for both imports, so the scenario and the runner
+      // share module instances (each tsImport() call would get its own).
       const { register } = await import('tsx/esm/api');
       const ns = register({ namespace: 'failsim-cli' });
       mod = await ns.import(url, import.meta.url);
@@ -144,13 +146,23 @@ export function scenarioProblems(value: unknown): string[] {
   return REQUIRED.filter(([key, ok]) => !ok(rec[key])).map(([key]) => key);
 }
 
+/**
+ * The module's scenario: its default export, else its export named
+ * "scenario", else its only export that is scenario-shaped (so
+ * `sim run scenarios/scenario-a.ts` finds `export const scenarioA`).
+ */
 function pickScenario(ref: string, mod: Record<string, unknown>): AnyScenario {
-  const candidates = ([['default export', mod.default], ['export "scenario"', mod.scenario]] as const).filter(([, v]) => v !== undefined);
-  if (candidates.length === 0) throw new UsageError(`"${ref}" exports no scenario (expected a default export or an export named "scenario", made with defineScenario)`);
-  const good = candidates.find(([, v]) => scenarioProblems(v).length === 0);
+  const preferred = ([['default export', mod.default], ['export "scenario"', mod.scenario]] as const).filter(([, v]) => v !== undefined);
+  const good = preferred.find(([, v]) => scenarioProblems(v).length === 0);
   if (good) return good[1] as AnyScenario;
-  const [name, value] = candidates[0]!;
-  const problems = scenarioProblems(value);
-  const what = problems[0] === 'not an object' ? 'is not an object' : `lacks ${problems.join(', ')}`;
-  throw new UsageError(`"${ref}": the ${name} is not a scenario (it ${what}; make it with defineScenario from "failsim")`);
+  if (preferred.length > 0) {
+    const [name, value] = preferred[0]!;
+    const problems = scenarioProblems(value);
+    const what = problems[0] === 'not an object' ? 'is not an object' : `lacks ${problems.join(', ')}`;
+    throw new UsageError(`"${ref}": the ${name} is not a scenario (it ${what}; make it with defineScenario from "failsim")`);
+  }
+  const others = Object.entries(mod).filter(([, v]) => scenarioProblems(v).length === 0);
+  if (others.length === 1) return others[0]![1] as AnyScenario;
+  if (others.length > 1) throw new UsageError(`"${ref}" exports several scenarios (${others.map(([k]) => k).join(', ')}); export the one to run as default`);
+  throw new UsageError(`"${ref}" exports no scenario (expected a default export or an export named "scenario", made with defineScenario)`);
 }

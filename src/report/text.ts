@@ -79,7 +79,7 @@ function timeline(r: RunResult, limit: number, p: Palette): string {
   const shown = r.timeline.slice(0, limit);
   const times = shown.map((e) => formatTime(e.tMs * US_PER_MS));
   const tWidth = Math.max(...times.map((t) => t.length));
-  const sWidth = Math.min(16, Math.max(...shown.map((e) => e.source.length)));
+  const sWidth = Math.min(24, Math.max(...shown.map((e) => e.source.length)));
   const lines = shown.map((e, i) => `  ${p.dim(times[i]!.padStart(tWidth))}  ${p.cyan(e.source.padEnd(sWidth))}  ${indentMore(e.text, 6 + tWidth + sWidth)}`);
   if (r.timeline.length > limit) lines.push(p.dim(`  ... ${r.timeline.length - limit} more (sim run ... --json has them all)`));
   return [p.bold('timeline'), ...lines].join('\n');

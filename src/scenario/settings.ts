@@ -17,9 +17,13 @@ function baseType(field: z.ZodType): z.ZodType {
 }
 
 /** Turns the text of `--set key=value` into the field's type, so zod can then check ranges and enums. */
-function coerce(field: z.ZodType, text: string): unknown {
+function coerce(key: string, field: z.ZodType, text: string): unknown {
   const type = (baseType(field) as any)._zod?.def?.type;
-  if (type === 'number' || type === 'int') return text.trim() === '' ? NaN : Number(text);
+  if (type === 'number' || type === 'int') {
+    const n = text.trim() === '' ? NaN : Number(text);
+    if (Number.isNaN(n)) throw new BadInput(`--set ${key}="${text}": expected a number`);
+    return n;
+  }
   if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   return text;
 }
@@ -43,7 +47,7 @@ export function parseSettings(schema: ParamsSchema, settings: readonly string[])
     const key = s.slice(0, eq).trim();
     const field = shape[key];
     if (!field) throw new BadInput(`--set: unknown parameter "${key}" (valid: ${describeParams(schema)})`);
-    raw[key] = coerce(field, s.slice(eq + 1));
+    raw[key] = coerce(key, field, s.slice(eq + 1));
   }
   return raw;
 }
@@ -55,5 +59,6 @@ export function resolveParams<S extends ParamsSchema>(schema: S, raw: Record<str
   const issue = r.error.issues[0]!;
   const key = issue.path.join('.') || '(params)';
   const got = issue.path.length > 0 ? raw[String(issue.path[0])] : undefined;
-  throw new BadInput(`parameter ${key}${got === undefined ? '' : `=${JSON.stringify(got)}`}: ${issue.message}`);
+  const shown = got === undefined ? '' : typeof got === 'number' && !Number.isFinite(got) ? '' : `=${JSON.stringify(got)}`;
+  throw new BadInput(`parameter ${key}${shown}: ${issue.message}`);
 }

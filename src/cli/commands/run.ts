@@ -16,10 +16,11 @@ import { paletteFor, type Io } from '../output.js';
 export async function runCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
   const args = parseRunArgs(argv);
   if (args.help) { io.out(RUN_HELP); return 0; }
+  // Cheapest checks first; every input is checked before the run starts.
+  const faults = args.faultsFile === undefined ? undefined : await readFaultsFile(args.faultsFile);
   const { scenario, api } = await loadScenario(args.scenario, cwd);
   const params = api.parseSettings(scenario.params, args.sets);
-  api.resolveParams(scenario.params, params); // checked now, before any file is read or written
-  const faults = args.faultsFile === undefined ? undefined : await readFaultsFile(args.faultsFile);
+  api.resolveParams(scenario.params, params);
   const result = await execute(scenario, api, args, params, faults);
   io.out(await render(result, scenario, api, args, io));
   return result.claims.every((c) => c.pass) ? 0 : 1;

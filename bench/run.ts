@@ -136,7 +136,7 @@ async function benchScenarios(o: Options): Promise<void> {
     return;
   }
   const rows: string[][] = [];
-  for (const id of ['scenario-a']) {
+  for (const id of ['scenario-a', 'flux-worker-crash', 'flux-kafka-down']) {
     const b = benchScenario(scenarios, id, o.scenarioSeeds, o.reps);
     if (b === null) { console.log(`${id} not registered yet`); continue; }
     rows.push([id, `${b.seeds} seeds`, si(b.simSecondsPerWallS), si(b.eventsPerS)]);

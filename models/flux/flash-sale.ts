@@ -1,0 +1,71 @@
+import type { ProcessGenerator } from '../../src/kernel/process.js';
+import type { Simulation } from '../../src/kernel/simulation.js';
+import { ms, type Micros } from '../../src/kernel/time.js';
+import { fullJitterMs } from '../client/backoff.js';
+import type { LoadBalancer } from './load-balancer.js';
+import type { ApiReply, Order } from './order.js';
+
+/**
+ * A flash sale: `clients` buyers each send one order at a random moment of
+ * the sale window. A buyer retries a failed or unanswered request with the
+ * same idempotency key (its order id), with full-jitter back-off, up to
+ * `maxAttempts` times. 200 means accepted, also when the server says the
+ * key was already seen.
+ */
+export interface FlashSaleOptions {
+  readonly clients: number;
+  readonly productId: string;
+  readonly saleStartMs: number;
+  readonly saleWindowMs: number;
+  readonly requestTimeoutMs: number;
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffCapMs: number;
+}
+
+export interface SaleOutcome {
+  readonly accepted: Set<string>;
+  /** When each accepted order got its 200. */
+  readonly acceptedAt: Map<string, Micros>;
+  readonly soldOut: Set<string>;
+  readonly failed: Set<string>;
+  attempts: number;
+  errorAttempts: number;
+  /** When each attempt ended and whether it was an error (5xx, no answer, no instance). */
+  readonly attemptLog: { t: Micros; error: boolean }[];
+}
+
+export function startFlashSale(sim: Simulation, lb: LoadBalancer, o: FlashSaleOptions, onReply: (order: Order, reply: ApiReply) => void): SaleOutcome {
+  const out: SaleOutcome = { accepted: new Set(), acceptedAt: new Map(), soldOut: new Set(), failed: new Set(), attempts: 0, errorAttempts: 0, attemptLog: [] };
+  const rng = sim.rng('flash-sale/clients');
+  const backoff = sim.rng('flash-sale/backoff');
+  for (let c = 0; c < o.clients; c++) {
+    const order: Order = { orderId: `order-${c}`, clientId: `client-${c}`, productId: o.productId };
+    const at = ms(o.saleStartMs + rng.uniform(0, o.saleWindowMs));
+    sim.schedule(at, () => sim.process(buy(order), 'buyer'));
+  }
+
+  function* buy(order: Order): ProcessGenerator<void> {
+    for (let attempt = 0; attempt < o.maxAttempts; attempt++) {
+      if (attempt > 0) yield sim.sleep(ms(fullJitterMs(backoff, attempt - 1, o.backoffBaseMs, o.backoffCapMs)));
+      out.attempts++;
+      const instance = lb.pick();
+      let reply: ApiReply | null = null;
+      if (instance !== undefined) {
+        const r = (yield sim.within(instance.handle(order), ms(o.requestTimeoutMs))) as { ok: boolean; value?: ApiReply };
+        reply = r.ok ? r.value! : null;
+      } else {
+        yield sim.sleep(ms(1));
+      }
+      const error = reply === null || reply.status === 500;
+      out.attemptLog.push({ t: sim.now, error });
+      if (error) out.errorAttempts++;
+      if (reply !== null) onReply(order, reply);
+      if (reply?.status === 200) { out.accepted.add(order.orderId); out.acceptedAt.set(order.orderId, sim.now); return; }
+      if (reply?.status === 409) { out.soldOut.add(order.orderId); return; }
+      if (reply?.status === 429) continue;
+    }
+    out.failed.add(order.orderId);
+  }
+  return out;
+}

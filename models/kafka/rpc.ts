@@ -1,0 +1,36 @@
+import type { Event } from '../../src/kernel/event.js';
+import type { Simulation } from '../../src/kernel/simulation.js';
+import type { Micros } from '../../src/kernel/time.js';
+import type { Network } from '../net/network.js';
+import { REQUEST_TIMED_OUT, type Reply } from './protocol.js';
+
+/**
+ * One client request to the broker over the network: `handler` runs at the
+ * broker when the request arrives and its reply travels back. No reply within
+ * `timeout` (the request or the reply was lost, the link is cut, the broker
+ * parks it too long) gives REQUEST_TIMED_OUT; the request may still have been
+ * applied at the broker, which is how retries create duplicates.
+ */
+export function request<T>(
+  sim: Simulation,
+  net: Network,
+  from: string,
+  to: string,
+  handler: () => Reply<T> | Event<Reply<T>>,
+  timeout: Micros,
+): Event<Reply<T>> {
+  const out = sim.event<Reply<T>>();
+  net.call(from, to, handler, timeout).addCallback((ev) => {
+    const outcome = ev.value!;
+    out.succeed(outcome.ok ? outcome.value : { ok: false, error: REQUEST_TIMED_OUT });
+  });
+  return out;
+}
+
+/**
+ * Registers a client's host on the network if nobody has: replies only reach
+ * registered hosts. A host registered by its pod keeps the pod's reachability.
+ */
+export function ensureHost(net: Network, host: string): void {
+  if (!net.hosts.includes(host)) net.addHost(host);
+}

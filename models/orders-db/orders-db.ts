@@ -1,0 +1,228 @@
+import type { Event } from '../../src/kernel/event.js';
+import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
+import type { RandomStream } from '../../src/kernel/rng.js';
+import type { Simulation } from '../../src/kernel/simulation.js';
+import { ms, type Micros } from '../../src/kernel/time.js';
+import type { Network } from '../net/network.js';
+import { LockTable } from './lock-table.js';
+import { OrdersTables, type OrderRow } from './tables.js';
+
+/**
+ * Flux-Gate's PostgreSQL server: the `orders` and `products` tables and the
+ * worker's one transaction, run server side as
+ *
+ *   BEGIN;
+ *   INSERT INTO orders (order_id, product_id) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING;
+ *   -- only if a row was inserted:
+ *   UPDATE products SET stock = stock - 1 WHERE id = $1 AND stock > 0;
+ *   -- 0 rows updated: ROLLBACK, "SOLD OUT in DB ... Data inconsistency detected"
+ *   COMMIT;
+ *
+ * Each statement takes a log-normal time around `queryMs`. Read committed
+ * with row locks, as Postgres runs it: the UPDATE holds the product row from
+ * its start to COMMIT, so buyers of one product are serialised (a flash sale
+ * of one item commits at most about 1000 / (2 x queryMs) orders per second,
+ * 250/s at 2 ms, however big the pools); it re-checks `stock > 0` on the latest committed row, so stock
+ * never goes below 0. An INSERT whose order id an open transaction already
+ * inserted waits for that one: if it commits, this one does nothing
+ * ('duplicate'); if it rolls back, this one inserts. Nothing is visible
+ * before COMMIT.
+ *
+ * A crash (the server process dies, the machine stays up) rolls back every
+ * open transaction: its caller gets no answer, and a client whose session
+ * says so is told its connection was reset. While down, requests are
+ * answered 'db-down' (the kernel refuses the TCP connection: ECONNREFUSED).
+ * Committed rows survive (WAL); crash recovery time is `restartAfterMs`.
+ *
+ * Faults (target = name): crash {restartAfterMs?}, restart.
+ *
+ * Not modelled: max_connections (100 by default; pools here stay under it),
+ * server CPU saturation, idle-in-transaction sessions (the server runs the
+ * whole transaction, so a client cannot leave one open).
+ */
+export type PlaceOrderOutcome = 'inserted' | 'duplicate' | 'sold-out';
+
+export interface OrdersDbOptions {
+  /** Median time of one statement (INSERT, UPDATE or COMMIT). */
+  readonly queryMs: number;
+  readonly initialStock: Readonly<Record<string, number>>;
+  /** Sigma of the underlying normal of statement times; 0.5 puts p99 at about 3.2x the median, 0 makes them exact. */
+  readonly querySigma?: number;
+}
+
+/**
+ * The client connection a transaction runs on, as the server sees it.
+ * `closed` turns true when the client's close reaches the server: at the next
+ * statement boundary the backend reads end-of-file instead of the next
+ * statement and rolls back (a client that gave up never sends COMMIT); once
+ * COMMIT has started it completes. `terminated` is called when the server
+ * crashes with the transaction open (the OS resets the socket).
+ */
+export interface DbSession {
+  readonly closed: boolean;
+  terminated?(): void;
+}
+
+interface Tx {
+  readonly orderId: string;
+  readonly productId: string;
+  readonly session: DbSession | undefined;
+  readonly done: Event<PlaceOrderOutcome | 'db-down'>;
+  proc: Process<void> | null;
+}
+
+export class OrdersDb {
+  /** Transactions answered, by outcome; and those rolled back by a crash or a closed connection. */
+  inserted = 0;
+  duplicates = 0;
+  soldOut = 0;
+  rolledBack = 0;
+  private isUp = true;
+  private readonly tables: OrdersTables;
+  private readonly locks: LockTable<Tx>;
+  private readonly open = new Set<Tx>();
+  private readonly rng: RandomStream;
+  private readonly sigma: number;
+  private restartTimer = -1;
+
+  constructor(private readonly sim: Simulation, net: Network, readonly name: string, private readonly options: OrdersDbOptions) {
+    if (!(options.queryMs >= 0 && options.queryMs < Infinity)) throw new Error(`orders-db ${name}: queryMs must be >= 0, got ${options.queryMs}`);
+    this.sigma = options.querySigma ?? 0.5;
+    this.tables = new OrdersTables(options.initialStock);
+    this.locks = new LockTable<Tx>(sim);
+    this.rng = sim.rng(`orders-db/${name}`);
+    // The machine stays up when the server process dies: packets arrive and the kernel answers them (RST).
+    net.addHost(name);
+    sim.faults.on(name, 'crash', (f) => this.crash(f.params?.['restartAfterMs'] as number | undefined));
+    sim.faults.on(name, 'restart', () => this.restart());
+  }
+
+  /** Whether the server process is running. */
+  get up(): boolean {
+    return this.isUp;
+  }
+
+  /** Committed stock of a product (0 for one the table does not hold). */
+  stock(productId: string): number {
+    return this.tables.stock(productId);
+  }
+
+  orderCount(): number {
+    return this.tables.orderCount;
+  }
+
+  hasOrder(orderId: string): boolean {
+    return this.tables.hasOrder(orderId);
+  }
+
+  /** Committed rows in commit order (a live view: later commits appear in it). */
+  orders(): readonly OrderRow[] {
+    return this.tables.orders();
+  }
+
+  /** Transactions currently open at the server. */
+  get openTransactions(): number {
+    return this.open.size;
+  }
+
+  /**
+   * Runs the order transaction at the server. Answers the outcome after COMMIT
+   * (or ROLLBACK for 'sold-out'), 'db-down' at once while the process is down,
+   * and never if the server crashes or the session closes before COMMIT.
+   */
+  placeOrder(orderId: string, productId: string, session?: DbSession): Event<PlaceOrderOutcome | 'db-down'> {
+    const done = this.sim.event<PlaceOrderOutcome | 'db-down'>();
+    if (!this.isUp) return done.succeed('db-down');
+    const tx: Tx = { orderId, productId, session, done, proc: null };
+    this.open.add(tx);
+    tx.proc = this.sim.process(this.transaction(tx), `${this.name}/tx/${orderId}`);
+    return done;
+  }
+
+  /** The server process dies. In-flight transactions roll back; committed data stays. */
+  crash(restartAfterMs?: number): void {
+    if (!this.isUp) return;
+    this.isUp = false;
+    const rolledBack = this.abortOpen();
+    this.sim.trace.emit(this.name, 'crash', { rolledBack, restartAfterMs: restartAfterMs ?? null });
+    if (restartAfterMs !== undefined) this.restartTimer = this.sim.schedule(ms(restartAfterMs), () => this.restart());
+  }
+
+  /**
+   * Starts the server again; on a running server, a fast restart: open
+   * transactions roll back, their connections are reset.
+   */
+  restart(): void {
+    this.sim.cancel(this.restartTimer);
+    this.restartTimer = -1;
+    const rolledBack = this.isUp ? this.abortOpen() : 0;
+    this.isUp = true;
+    this.sim.trace.emit(this.name, 'restart', { rolledBack, committedOrders: this.tables.orderCount });
+  }
+
+  private *transaction(tx: Tx): ProcessGenerator<void> {
+    try {
+      // INSERT ... ON CONFLICT (order_id) DO NOTHING: waits for an open transaction that inserted the same id.
+      const orderKey = `order:${tx.orderId}`;
+      yield this.locks.lock(orderKey, tx);
+      yield this.sim.sleep(this.statementTime());
+      if (this.tables.hasOrder(tx.orderId)) {
+        this.locks.unlock(orderKey, tx); // DO NOTHING locks nothing
+        if (this.clientGone(tx)) return;
+        yield this.sim.sleep(this.statementTime()); // COMMIT of an empty transaction
+        this.answer(tx, 'duplicate');
+        return;
+      }
+      if (this.clientGone(tx)) return;
+      // UPDATE products SET stock = stock - 1 WHERE id = $1 AND stock > 0: the row lock serialises buyers.
+      yield this.locks.lock(`product:${tx.productId}`, tx);
+      yield this.sim.sleep(this.statementTime());
+      if (this.tables.stock(tx.productId) <= 0) {
+        // 0 rows updated: the worker rolls back. Redis let this order through, so Redis and the DB disagree.
+        this.sim.trace.emit(this.name, 'sold-out', { orderId: tx.orderId, productId: tx.productId });
+        this.answer(tx, 'sold-out');
+        return;
+      }
+      if (this.clientGone(tx)) return;
+      yield this.sim.sleep(this.statementTime()); // COMMIT: the WAL flush
+      this.tables.commitOrder(tx.orderId, tx.productId);
+      this.answer(tx, 'inserted');
+    } finally {
+      // COMMIT or ROLLBACK (a crash clears the table first, so this is then a no-op).
+      this.locks.releaseAll(tx);
+      this.open.delete(tx);
+    }
+  }
+
+  /** A closed connection rolls the transaction back at this statement boundary; nobody is left to answer. */
+  private clientGone(tx: Tx): boolean {
+    if (tx.session?.closed !== true) return false;
+    this.rolledBack++;
+    return true;
+  }
+
+  private answer(tx: Tx, outcome: PlaceOrderOutcome): void {
+    if (outcome === 'inserted') this.inserted++;
+    else if (outcome === 'duplicate') this.duplicates++;
+    else this.soldOut++;
+    tx.done.succeed(outcome);
+  }
+
+  /** Rolls back every open transaction without an answer; returns how many. */
+  private abortOpen(): number {
+    const open = [...this.open];
+    this.open.clear();
+    // Locks first: killing a holder must not hand its keys to a waiter that is about to die too.
+    this.locks.clear();
+    for (const tx of open) {
+      tx.proc?.kill('orders-db crash');
+      tx.session?.terminated?.();
+    }
+    this.rolledBack += open.length;
+    return open.length;
+  }
+
+  private statementTime(): Micros {
+    return Math.round(this.rng.lognormal(ms(this.options.queryMs), this.sigma));
+  }
+}

@@ -1,0 +1,237 @@
+import type { Fault } from '../../src/kernel/faults.js';
+import type { RandomStream } from '../../src/kernel/rng.js';
+import type { Simulation } from '../../src/kernel/simulation.js';
+import { ms, sec, US_PER_S } from '../../src/kernel/time.js';
+import type { Network } from '../net/network.js';
+import { activeExpireCycle } from './active-expiry.js';
+import { CONNECTION_REFUSED, deniedOnOom, OOM_ERROR, replyError, type RedisCommand, type RedisReply } from './commands.js';
+import { Evictor } from './eviction.js';
+import { Keyspace } from './keyspace.js';
+import { entryBytes } from './memory.js';
+import { checkOptions, DEFAULT_HZ, DEFAULT_MAXMEMORY_SAMPLES, type RedisOptions } from './options.js';
+import { createPersistence, type Persistence } from './persistence.js';
+import { runCommand } from './string-commands.js';
+import { ThrottledCount } from './throttled-count.js';
+
+export type { RedisOptions, MaxmemoryPolicy, PersistenceMode } from './options.js';
+
+/**
+ * One Redis server process (a single database) on its own machine.
+ *
+ * Commands run one at a time and synchronously when a request arrives
+ * (`exec`). Before each command, if used memory is over maxmemory, keys are
+ * evicted per the policy; if that cannot get under the limit, commands that
+ * may grow memory are refused with OOM while reads and DEL keep working
+ * [REDIS-CONF], [REDIS-SERVER] processCommand. Keys expire passively on
+ * access and actively in a cycle at `hz` (active-expiry.ts). What survives
+ * a crash depends on persistence (persistence.ts).
+ *
+ * The machine stays on the network while the process is down, so clients
+ * are refused at once (ECONNREFUSED) instead of timing out.
+ *
+ * Faults (target = name):
+ * - crash {restartAfterMs?, pageCacheSurvives?}: the process dies; the
+ *   dataset reverts to what is on disk. By default un-fsynced AOF data is
+ *   lost too (the worst case, as when the machine goes with it);
+ *   pageCacheSurvives: true models a kill of the process alone.
+ * - restart: a running server shuts down cleanly (final RDB save when save
+ *   points are set, AOF fsync) and starts again; a crashed one starts.
+ * - fill-memory {bytes, valueBytes?, ttlMs?, as?}: another client writes
+ *   `bytes` of data as keys fill:<n> (values of valueBytes, default 1024,
+ *   with TTL ttlMs if given). They are ordinary keys: counted in memory,
+ *   evictable, persisted per the mode, and their writes obey maxmemory (with
+ *   noeviction the fill stops at the first OOM, just over the limit). With
+ *   as: 'overhead' the bytes are non-key memory instead (client buffers,
+ *   fragmentation): never evictable, never persisted, gone with the process.
+ *
+ * Trace (source = name): crash, shutdown, restart (keys recovered),
+ * evicted and oom (counts, at most one record a second), rdb-save, fill-memory.
+ */
+export class RedisServer {
+  private running = true;
+  private readonly db: Keyspace;
+  private readonly persistence: Persistence;
+  private readonly evictor: Evictor;
+  private readonly expireRng: RandomStream;
+  private readonly evictions: ThrottledCount;
+  private readonly oomRejections: ThrottledCount;
+  private overheadBytes = 0;
+  private cronTimer = -1;
+  private secondTimer = -1;
+  private crashes = 0;
+  private fillSeq = 0;
+  private readonly restartHooks: (() => void)[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    net: Network,
+    readonly name: string,
+    readonly options: RedisOptions,
+  ) {
+    checkOptions(options);
+    net.addHost(name);
+    // Independent streams: an extra expiry draw never shifts which key is evicted.
+    this.expireRng = sim.rng(`redis/${name}/expire`);
+    this.db = new Keyspace(sim, (key, value) => this.persistence.changed(key, value));
+    this.persistence = createPersistence(sim, name, this.db, options);
+    this.evictor = new Evictor(this.db, options.maxmemoryPolicy, options.maxmemorySamples ?? DEFAULT_MAXMEMORY_SAMPLES, sim.rng(`redis/${name}/evict`));
+    const usage = () => ({ usedBytes: this.usedMemoryBytes, maxmemoryBytes: options.maxmemoryBytes });
+    this.evictions = new ThrottledCount(sim, name, 'evicted', sec(1), () => ({ policy: options.maxmemoryPolicy, ...usage() }));
+    this.oomRejections = new ThrottledCount(sim, name, 'oom', sec(1), usage);
+
+    sim.faults.on(name, 'crash', (f) => this.onCrashFault(f));
+    sim.faults.on(name, 'restart', () => this.restart());
+    sim.faults.on(name, 'fill-memory', (f) => this.onFillFault(f));
+    this.startTimers();
+  }
+
+  /** Whether the Redis process is running. */
+  get up(): boolean {
+    return this.running;
+  }
+
+  /** The memory estimate compared with maxmemory: keys (memory.ts) plus non-key overhead. */
+  get usedMemoryBytes(): number {
+    return this.db.usedBytes + this.overheadBytes;
+  }
+
+  /** Counters over the whole run, across restarts (INFO's would restart at 0). */
+  get stats(): { expiredKeys: number; evictedKeys: number; oomRejections: number } {
+    return { expiredKeys: this.db.expiredKeys, evictedKeys: this.evictions.total, oomRejections: this.oomRejections.total };
+  }
+
+  /** Executes a command at the server now. When the process is down the answer is ECONNREFUSED. */
+  exec(cmd: RedisCommand): RedisReply {
+    if (!this.running) return replyError(CONNECTION_REFUSED);
+    if (this.overLimit()) {
+      const { evicted, ok } = this.evictor.evictWhile(() => this.overLimit());
+      this.evictions.add(evicted);
+      if (!ok && deniedOnOom(cmd)) {
+        this.oomRejections.add();
+        return replyError(OOM_ERROR);
+      }
+    }
+    return runCommand(this.db, cmd, this.sim.now);
+  }
+
+  /** The process dies; see the class comment for pageCacheSurvives. */
+  crash(options: { pageCacheSurvives?: boolean } = {}): void {
+    if (!this.running) return;
+    const keys = this.db.size;
+    const pageCacheSurvives = options.pageCacheSurvives === true;
+    this.persistence.crash(pageCacheSurvives);
+    this.stop();
+    this.crashes++;
+    this.sim.trace.emit(this.name, 'crash', {
+      persistence: this.options.persistence, keys, keysOnDisk: this.persistence.onDisk().size, pageCacheSurvives,
+    });
+  }
+
+  /**
+   * Starts the process with what is on disk (expired keys dropped). A
+   * running server first shuts down cleanly, which saves or fsyncs.
+   */
+  restart(): void {
+    const graceful = this.running;
+    if (graceful) {
+      const keys = this.db.size;
+      this.persistence.shutdown();
+      this.stop();
+      this.sim.trace.emit(this.name, 'shutdown', { keys, keysOnDisk: this.persistence.onDisk().size });
+    }
+    const { loaded, expired } = this.db.load(this.persistence.onDisk());
+    this.running = true;
+    this.persistence.started();
+    this.startTimers();
+    this.sim.trace.emit(this.name, 'restart', { keys: loaded, expiredOnLoad: expired, graceful });
+    for (const hook of this.restartHooks) hook();
+  }
+
+  /** Runs `hook` each time the process has started again and loaded its data (an operator's or a sidecar's reaction). */
+  onRestart(hook: () => void): void {
+    this.restartHooks.push(hook);
+  }
+
+  /** Keys a client could read now, sorted (for tests and metrics; touches nothing). */
+  keys(): string[] {
+    return this.db.liveKeys().sort();
+  }
+
+  /** The fill-memory fault (see the class comment); returns the keys written. */
+  fillMemory(bytes: number, options: { valueBytes?: number; ttlMs?: number; as?: 'keys' | 'overhead' } = {}): number {
+    if (!this.running || !(bytes > 0)) return 0;
+    if (options.as === 'overhead') {
+      this.overheadBytes += bytes;
+      this.sim.trace.emit(this.name, 'fill-memory', { keys: 0, bytes, overheadBytes: this.overheadBytes, oom: false });
+      return 0;
+    }
+    const value = 'x'.repeat(Math.max(0, Math.round(options.valueBytes ?? 1024)));
+    let written = 0, keys = 0, oom = false;
+    while (written < bytes) {
+      const key = `fill:${++this.fillSeq}`;
+      const r = this.exec({ op: 'set', key, value, ...(options.ttlMs === undefined ? {} : { exMs: options.ttlMs }) });
+      if (!r.ok) { oom = true; break; }
+      written += entryBytes(key, value);
+      keys++;
+    }
+    this.sim.trace.emit(this.name, 'fill-memory', { keys, bytes: written, oom });
+    return keys;
+  }
+
+  private overLimit(): boolean {
+    const max = this.options.maxmemoryBytes;
+    return max > 0 && this.usedMemoryBytes > max;
+  }
+
+  /** serverCron's active expiry at hz, and the once-a-second persistence work. */
+  private startTimers(): void {
+    const period = Math.round(US_PER_S / (this.options.hz ?? DEFAULT_HZ));
+    const cron = () => {
+      this.cronTimer = this.sim.schedule(period, cron);
+      activeExpireCycle(this.db, this.expireRng);
+    };
+    const everySecond = () => {
+      this.secondTimer = this.sim.schedule(sec(1), everySecond);
+      this.persistence.everySecond();
+    };
+    this.cronTimer = this.sim.schedule(period, cron);
+    this.secondTimer = this.sim.schedule(sec(1), everySecond);
+  }
+
+  /** The process is gone: its memory, timers and eviction pool with it. */
+  private stop(): void {
+    this.running = false;
+    this.sim.cancel(this.cronTimer);
+    this.sim.cancel(this.secondTimer);
+    this.db.clear();
+    this.overheadBytes = 0;
+    this.evictor.reset();
+  }
+
+  private onCrashFault(f: Fault): void {
+    this.crash({ pageCacheSurvives: f.params?.['pageCacheSurvives'] === true });
+    const after = f.params?.['restartAfterMs'];
+    if (after === undefined || after === null) return;
+    const delay = Number(after);
+    if (!(delay >= 0)) throw new Error(`${this.name} crash: restartAfterMs must be a number >= 0, got ${String(after)}`);
+    const crashNo = this.crashes;
+    // Only the restart of this crash: not if someone restarted it and it crashed again meanwhile.
+    this.sim.schedule(ms(delay), () => { if (!this.running && this.crashes === crashNo) this.restart(); });
+  }
+
+  private onFillFault(f: Fault): void {
+    const p = f.params ?? {};
+    const bytes = Number(p['bytes']);
+    if (!(bytes > 0)) throw new Error(`${this.name} fill-memory: params.bytes must be a number > 0, got ${String(p['bytes'])}`);
+    const valueBytes = p['valueBytes'] === undefined ? undefined : Number(p['valueBytes']);
+    if (valueBytes !== undefined && !(valueBytes >= 0)) throw new Error(`${this.name} fill-memory: params.valueBytes must be a number >= 0`);
+    const ttlMs = p['ttlMs'] === undefined ? undefined : Number(p['ttlMs']);
+    if (ttlMs !== undefined && !(Number.isInteger(ttlMs) && ttlMs > 0)) throw new Error(`${this.name} fill-memory: params.ttlMs must be an integer > 0`);
+    const as = p['as'] === 'overhead' ? 'overhead' : 'keys';
+    this.fillMemory(bytes, {
+      as,
+      ...(valueBytes === undefined ? {} : { valueBytes }),
+      ...(ttlMs === undefined ? {} : { ttlMs }),
+    });
+  }
+}

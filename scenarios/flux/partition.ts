@@ -1,0 +1,17 @@
+import { fluxScenario } from './flux-scenario.js';
+
+/** One API instance loses its route to Redis; the load balancer's process health check does not notice. */
+export const fluxPartition = fluxScenario({
+  id: 'flux-partition',
+  title: 'Flux-Gate: network partition between an API instance and Redis',
+  section: 'Failure Recovery Matrix: Network partition',
+  description: 'api-0 is cut off from Redis for a while; it keeps receiving traffic and answers errors.',
+  faults: (p) => [
+    { at: p.faultAtMs, target: 'network', kind: 'partition', params: { groups: [['api-0'], ['redis']] } },
+    { at: p.faultAtMs + p.faultForMs, target: 'network', kind: 'heal' },
+  ],
+  claims: [
+    { name: 'no accepted order is lost', source: 'Matrix: Network partition, Data Loss Possible', check: (m) => ({ pass: m.acceptedOrdersLost === 0, detail: `${m.acceptedOrdersLost} accepted orders lost` }) },
+    { name: 'recovers by itself once healed', source: 'Matrix: Network partition, Auto-Recover Partial', check: (m) => ({ pass: !Number.isNaN(m.timeToRecoverMs), detail: `buyers saw success again ${(m.timeToRecoverMs / 1000).toFixed(1)} s after the fault` }) },
+  ],
+});

@@ -1,0 +1,14 @@
+import { fluxScenario } from './flux-scenario.js';
+
+export const fluxPoolExhausted = fluxScenario({
+  id: 'flux-pool-exhausted',
+  title: 'Flux-Gate: database connection pool exhausted',
+  section: '4. PostgreSQL Failure / Database Connection Pool Exhausted',
+  description: 'Queries slow down and a small pool with an acquire timeout runs out: transactions fail with the pool timeout and are retried.',
+  defaults: { poolMax: 2, poolAcquireTimeoutMs: 1_000, workerConcurrency: 10, dbQueryMs: 150 },
+  faults: () => [],
+  claims: [
+    { name: 'the pool runs out (acquire timeouts)', source: 'Detection: TimeoutError: Connection pool exhausted', check: (m) => ({ pass: m.poolTimeouts > 0, detail: `${m.poolTimeouts} acquire timeouts` }) },
+    { name: 'workers still persist every accepted order', source: 'Impact: Workers fail to process', check: (m) => ({ pass: m.acceptedOrdersLost === 0, detail: `${m.acceptedOrdersLost} accepted orders missing after the drain` }) },
+  ],
+});

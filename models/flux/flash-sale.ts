@@ -27,6 +27,8 @@ export interface SaleOutcome {
   readonly accepted: Set<string>;
   /** When each accepted order got its 200. */
   readonly acceptedAt: Map<string, Micros>;
+  /** Orders whose 200 said "duplicate": the idempotency key was already there. */
+  readonly acceptedAsDuplicate: Set<string>;
   readonly soldOut: Set<string>;
   readonly failed: Set<string>;
   attempts: number;
@@ -36,7 +38,7 @@ export interface SaleOutcome {
 }
 
 export function startFlashSale(sim: Simulation, lb: LoadBalancer, o: FlashSaleOptions, onReply: (order: Order, reply: ApiReply) => void): SaleOutcome {
-  const out: SaleOutcome = { accepted: new Set(), acceptedAt: new Map(), soldOut: new Set(), failed: new Set(), attempts: 0, errorAttempts: 0, attemptLog: [] };
+  const out: SaleOutcome = { accepted: new Set(), acceptedAt: new Map(), acceptedAsDuplicate: new Set(), soldOut: new Set(), failed: new Set(), attempts: 0, errorAttempts: 0, attemptLog: [] };
   const rng = sim.rng('flash-sale/clients');
   const backoff = sim.rng('flash-sale/backoff');
   for (let c = 0; c < o.clients; c++) {
@@ -60,8 +62,9 @@ export function startFlashSale(sim: Simulation, lb: LoadBalancer, o: FlashSaleOp
       const error = reply === null || reply.status === 500;
       out.attemptLog.push({ t: sim.now, error });
       if (error) out.errorAttempts++;
+      sim.trace.emit('buyer', 'reply', { order: order.orderId, status: reply?.status ?? 0 });
       if (reply !== null) onReply(order, reply);
-      if (reply?.status === 200) { out.accepted.add(order.orderId); out.acceptedAt.set(order.orderId, sim.now); return; }
+      if (reply?.status === 200) { out.accepted.add(order.orderId); out.acceptedAt.set(order.orderId, sim.now); if (reply.body === 'duplicate') out.acceptedAsDuplicate.add(order.orderId); return; }
       if (reply?.status === 409) { out.soldOut.add(order.orderId); return; }
       if (reply?.status === 429) continue;
     }

@@ -1,3 +1,4 @@
+import { noAcceptedOrderLost, noManualStep } from './claims.js';
 import { fluxScenario } from './flux-scenario.js';
 
 export const fluxApiCrash = fluxScenario({
@@ -7,7 +8,7 @@ export const fluxApiCrash = fluxScenario({
   description: 'One of the API instances dies; the load balancer takes it out after its health checks; Kubernetes restarts it.',
   faults: (p) => [{ at: p.faultAtMs, target: 'api-0', kind: 'crash' }],
   claims: [
-    { name: 'no data loss (stateless)', source: 'Impact: No data loss', check: (m) => ({ pass: m.acceptedOrdersLost === 0, detail: `${m.acceptedOrdersLost} accepted orders lost` }) },
-    { name: 'recovers with no manual action', source: 'Matrix: API crash, Auto-Recover Yes, Manual None', check: (m) => ({ pass: m.manualStepNeeded === 0, detail: m.manualStepNeeded ? 'the end state needs a manual step' : 'consistent end state' }) },
+    noAcceptedOrderLost('Impact: No data loss', 'no data loss (stateless)'),
+    noManualStep('Matrix: API crash, Auto-Recover Yes, Manual None'),
   ],
 });

@@ -96,7 +96,7 @@ function systemOptions(p: FluxParams) {
 }
 
 /** Per-request records that would drown the timeline; metrics count them. */
-const QUIET = new Set(['give-up', 'sold-out-in-db', 'sold-out', 'timeouts', 'evicted', 'oom', 'commit-failed']);
+const QUIET = new Set(['reply', 'give-up', 'sold-out-in-db', 'sold-out', 'timeouts', 'evicted', 'oom', 'commit-failed']);
 
 /** Key events: faults, component state changes, rebalances, inconsistencies. */
 function describeFlux(rec: TraceRecord): string | null {

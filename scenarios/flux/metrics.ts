@@ -10,6 +10,7 @@ export interface FluxMetrics extends Record<string, number> {
   ordersAcceptedDuringFault: number;
   ordersPersisted: number;
   acceptedOrdersLost: number;
+  lostAfterDuplicateReply: number;
   duplicateOrders: number;
   redeliveredOrders: number;
   unitsOversold: number;
@@ -33,7 +34,8 @@ export function fluxMetrics(system: FluxSystem, sim: Simulation, p: FluxParams):
   const orders = db.orders();
   const inDb = new Set(orders.map((o) => o.orderId));
   const accepted = [...sale.accepted];
-  const lost = accepted.filter((id) => !inDb.has(id)).length;
+  const lostIds = accepted.filter((id) => !inDb.has(id));
+  const lost = lostIds.length;
   const redisStock = system.redisStock();
   const dbStock = db.stock('iphone-15');
   const divergence = redisStock - dbStock;
@@ -46,6 +48,7 @@ export function fluxMetrics(system: FluxSystem, sim: Simulation, p: FluxParams):
     ordersAcceptedDuringFault: [...sale.acceptedAt.values()].filter((t) => t >= ms(p.faultAtMs) && t < ms(p.faultAtMs + p.faultForMs)).length,
     ordersPersisted: orders.length,
     acceptedOrdersLost: lost,
+    lostAfterDuplicateReply: lostIds.filter((id) => sale.acceptedAsDuplicate.has(id)).length,
     duplicateOrders: orders.length - inDb.size,
     redeliveredOrders: redelivered,
     unitsOversold: Math.max(0, accepted.length - p.initialStock),
@@ -84,6 +87,7 @@ export const FLUX_METRIC_INFO: { [K in keyof FluxMetrics]?: MetricInfo } = {
   ordersAcceptedDuringFault: { label: 'Orders accepted while the fault lasted', unit: 'count' },
   ordersPersisted: { label: 'Orders persisted after the drain', unit: 'count' },
   acceptedOrdersLost: { label: 'Accepted orders lost', unit: 'count' },
+  lostAfterDuplicateReply: { label: '... of which a retry was told "duplicate"', unit: 'count' },
   duplicateOrders: { label: 'Duplicate orders in the database', unit: 'count' },
   redeliveredOrders: { label: 'Orders processed again (idempotent insert absorbed)', unit: 'count' },
   unitsOversold: { label: 'Units oversold (accepted beyond stock)', unit: 'count' },

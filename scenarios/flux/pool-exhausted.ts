@@ -1,3 +1,4 @@
+import { noAcceptedOrderLost } from './claims.js';
 import { fluxScenario } from './flux-scenario.js';
 
 export const fluxPoolExhausted = fluxScenario({
@@ -9,6 +10,6 @@ export const fluxPoolExhausted = fluxScenario({
   faults: () => [],
   claims: [
     { name: 'the pool runs out (acquire timeouts)', source: 'Detection: TimeoutError: Connection pool exhausted', check: (m) => ({ pass: m.poolTimeouts > 0, detail: `${m.poolTimeouts} acquire timeouts` }) },
-    { name: 'workers still persist every accepted order', source: 'Impact: Workers fail to process', check: (m) => ({ pass: m.acceptedOrdersLost === 0, detail: `${m.acceptedOrdersLost} accepted orders missing after the drain` }) },
+    noAcceptedOrderLost('Impact: Workers fail to process', 'workers still persist every accepted order'),
   ],
 });

@@ -1,3 +1,4 @@
+import { noAcceptedOrderLost } from './claims.js';
 import { fluxScenario } from './flux-scenario.js';
 
 /** Other data fills Redis to maxmemory under noeviction: new idempotency keys and stock writes are refused. */
@@ -10,6 +11,6 @@ export const fluxRedisOom = fluxScenario({
   faults: (p) => [{ at: p.faultAtMs, target: 'redis', kind: 'fill-memory', params: { bytes: p.redisMaxmemoryBytes } }],
   claims: [
     { name: 'new idempotency keys are rejected (requests fail)', source: 'Impact: New idempotency keys rejected', check: (m) => ({ pass: m.clientErrorRatePct > 0, detail: `${m.clientErrorRatePct.toFixed(1)}% of requests failed` }) },
-    { name: 'no accepted order is lost', source: 'Failure Mode Summary', check: (m) => ({ pass: m.acceptedOrdersLost === 0, detail: `${m.acceptedOrdersLost} accepted orders lost` }) },
+    noAcceptedOrderLost('Failure Mode Summary'),
   ],
 });

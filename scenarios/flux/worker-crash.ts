@@ -1,3 +1,4 @@
+import { noAcceptedOrderLost, noManualStep } from './claims.js';
 import { fluxScenario } from './flux-scenario.js';
 import type { Claim } from '../../src/scenario/scenario.js';
 import type { FluxMetrics } from './metrics.js';
@@ -5,9 +6,9 @@ import type { FluxParams } from './params.js';
 
 /** The document's "safest failure mode": claims shared by the crash and the OOM kill. */
 export const WORKER_CRASH_CLAIMS: Claim<FluxParams, FluxMetrics>[] = [
-  { name: 'a worker crash loses no order', source: 'Failure Recovery Matrix: Worker crash, Data Loss No', check: (m) => ({ pass: m.acceptedOrdersLost === 0, detail: `${m.acceptedOrdersLost} accepted orders missing after the drain` }) },
+  noAcceptedOrderLost('Failure Recovery Matrix: Worker crash, Data Loss No', 'a worker crash loses no order'),
   { name: 'replayed orders create no duplicates (idempotent INSERT)', source: 'Why it works', check: (m) => ({ pass: m.duplicateOrders === 0, detail: `${m.duplicateOrders} duplicate rows, ${m.redeliveredOrders} orders processed again` }) },
-  { name: 'recovers with no manual action', source: 'Failure Recovery Matrix: Auto-Recover Yes, Manual None', check: (m) => ({ pass: m.manualStepNeeded === 0, detail: m.manualStepNeeded ? 'the end state needs a manual step' : 'consistent end state' }) },
+  noManualStep('Failure Recovery Matrix: Auto-Recover Yes, Manual None'),
 ];
 
 export const fluxWorkerCrash = fluxScenario({

@@ -20,20 +20,26 @@ export interface LivenessOptions {
 
 export function startLivenessProbe(sim: Simulation, pod: Pod, o: LivenessOptions): void {
   let failures = 0;
+  const fail = () => {
+    if (pod.state !== 'running' && pod.state !== 'hung') return;
+    failures++;
+    sim.trace.emit(pod.name, 'liveness-fail', { failures, threshold: o.failureThreshold });
+    if (failures >= o.failureThreshold) {
+      failures = 0;
+      pod.crash('liveness probe failed');
+    }
+  };
   const probe = () => {
     if (pod.state === 'running' || pod.state === 'hung') {
       const ok = o.kind === 'tcp' ? pod.acceptsTcp : pod.serving;
-      failures = ok ? 0 : failures + 1;
-      if (!ok) sim.trace.emit(pod.name, 'liveness-fail', { failures, threshold: o.failureThreshold });
-      if (failures >= o.failureThreshold) {
-        failures = 0;
-        pod.crash('liveness probe failed');
-      }
+      // A probe that gets no answer fails only when its timeout runs out.
+      if (ok) failures = 0;
+      else sim.schedule(ms(o.timeoutMs), fail);
     } else {
       failures = 0;
     }
-    // Probe results arrive `timeoutMs` late when they fail by timeout; the period dominates.
     sim.schedule(ms(o.periodMs), probe);
   };
-  sim.schedule(ms(o.periodMs), probe);
+  // The kubelet's probe loop starts with the container, not in step with other pods.
+  sim.schedule(ms(o.periodMs * sim.rng(`liveness/${pod.name}`).next()), probe);
 }

@@ -14,11 +14,13 @@ export class WriteLedger {
     this.acknowledged.add(writeId);
   }
 
-  /** The node whose data counts: the primary, else the most advanced node (timeline, then LSN). */
+  /**
+   * The node whose data counts: the primary on the newest timeline (a frozen
+   * old primary still calls itself primary), else the most advanced node.
+   */
   static survivor(nodes: readonly PostgresNode[]): PostgresNode {
-    const primary = nodes.find((n) => n.role === 'primary');
-    if (primary) return primary;
-    return [...nodes].sort((a, b) => b.timeline - a.timeline || b.lsn - a.lsn)[0]!;
+    const byProgress = [...nodes].sort((a, b) => b.timeline - a.timeline || b.lsn - a.lsn);
+    return byProgress.find((n) => n.role === 'primary') ?? byProgress[0]!;
   }
 
   audit(survivor: PostgresNode): { lost: number; duplicates: number; lostIds: number[] } {

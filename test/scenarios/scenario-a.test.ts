@@ -60,3 +60,25 @@ describe('scenario-a: Patroni failover', () => {
     for (const { r } of losing) expect(r.metrics.ackedWritesLost).toBeLessThan(50);
   });
 });
+
+describe('scenario-a: a frozen primary', () => {
+  const hang = [{ at: 60_000_000, target: 'pg-0', kind: 'hang' }];
+
+  it('with a TCP liveness probe the frozen primary is never restarted and keeps its endpoint', () => {
+    const r = runScenario(scenarioA, { seed: 3, faults: hang });
+    expect(r.timeline.some((e) => e.text.includes('liveness probe failed'))).toBe(false);
+    // Failover still happens through the leader key; nothing acknowledged is lost.
+    expect(r.metrics.promotionMs).toBeGreaterThan(0);
+    expect(r.metrics.ackedWritesLost).toBe(0);
+    expect(r.metrics.maxWritablePrimaries).toBe(1);
+  });
+
+  it('with an HTTP liveness probe the kubelet restarts it after failureThreshold x period', () => {
+    const r = runScenario(scenarioA, { seed: 3, faults: hang, params: { livenessProbe: 'http' } });
+    const restart = r.timeline.find((e) => e.text.includes('liveness probe failed'));
+    expect(restart).toBeDefined();
+    // Reference: (threshold-1) x period + timeout to threshold x period + timeout = 21-31 s.
+    expect(restart!.tMs - 60_000).toBeGreaterThanOrEqual(21_000);
+    expect(restart!.tMs - 60_000).toBeLessThanOrEqual(31_000);
+  });
+});

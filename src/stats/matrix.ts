@@ -1,0 +1,91 @@
+import type { RunRecord } from '../sweep/run-record.js';
+import type { Interval } from './interval.js';
+import { ruleOfThree, wilson95 } from './proportion.js';
+import { percentile, sortedCopy } from './quantile.js';
+import { byIndex, commonRun } from './records.js';
+
+/** How often something happened over the runs that measured it, with its Wilson interval, and the rule-of-three bound when it never did. */
+export interface RateEstimate {
+  readonly count: number;
+  readonly runs: number;
+  readonly rate: number;
+  readonly wilson95: Interval;
+  readonly ruleOfThreeBound?: number;
+}
+
+/**
+ * One failure of the document's Failure Recovery Matrix, measured over a
+ * sweep. Each column is null when the scenario does not measure it.
+ */
+export interface MatrixRow {
+  readonly id: string;
+  readonly title: string;
+  readonly runs: number;
+  /** Runs where `metric` > 0: accepted orders (flux) or acknowledged writes (Patroni) missing after the run. */
+  readonly dataLoss: (RateEstimate & { readonly metric: string }) | null;
+  /** Runs that ended consistent with no operator step (manualStepNeeded == 0). */
+  readonly autoRecover: RateEstimate | null;
+  /** Runs that needed an operator step (manualStepNeeded == 1). */
+  readonly manualAction: RateEstimate | null;
+  /**
+   * Percentiles of the downtime metric per run. A run where it is null
+   * (NaN: errors never stopped before the horizon) counts as not
+   * recovered: it ranks above every finite value, and a percentile that
+   * lands on it is null.
+   */
+  readonly downtime: { readonly metric: string; readonly n: number; readonly unrecovered: number; readonly p50: number | null; readonly p99: number | null } | null;
+}
+
+/** Metric names per column, first one present wins (flux, then Patroni). */
+const DATA_LOSS = ['acceptedOrdersLost', 'ackedWritesLost'];
+const DOWNTIME = ['timeToRecoverMs', 'writeDowntimeMs'];
+const MANUAL = 'manualStepNeeded';
+
+const has = (sorted: readonly RunRecord[], name: string) => sorted.some((r) => name in r.metrics);
+
+/** Values of a metric in the runs that report it; null kept (it means NaN or infinite in that run). */
+function reported(sorted: readonly RunRecord[], name: string): (number | null)[] {
+  return sorted.filter((r) => name in r.metrics).map((r) => r.metrics[name] ?? null);
+}
+
+function rateOf(values: readonly (number | null)[], happened: (v: number) => boolean): RateEstimate {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const count = finite.filter(happened).length;
+  const runs = finite.length;
+  const base = { count, runs, rate: runs === 0 ? 0 : count / runs, wilson95: wilson95(count, runs) };
+  return count === 0 && runs > 0 ? { ...base, ruleOfThreeBound: ruleOfThree(runs) } : base;
+}
+
+function downtimeOf(sorted: readonly RunRecord[]): MatrixRow['downtime'] {
+  const metric = DOWNTIME.find((m) => has(sorted, m));
+  if (metric === undefined) return null;
+  const values = reported(sorted, metric);
+  const sorted01 = sortedCopy(values.map((v) => (v === null || !Number.isFinite(v) ? Infinity : v)));
+  const at = (q: number) => { const v = percentile(sorted01, q); return Number.isFinite(v) ? v : null; };
+  return { metric, n: values.length, unrecovered: sorted01.filter((v) => v === Infinity).length, p50: at(50), p99: at(99) };
+}
+
+function row(id: string, title: string, records: readonly RunRecord[]): MatrixRow {
+  const sorted = byIndex(records, `matrix row ${id}`);
+  commonRun(sorted, `matrix row ${id}`);
+  const lossMetric = DATA_LOSS.find((m) => has(sorted, m));
+  const manual = has(sorted, MANUAL) ? reported(sorted, MANUAL) : null;
+  return {
+    id,
+    title,
+    runs: sorted.length,
+    dataLoss: lossMetric === undefined ? null : { metric: lossMetric, ...rateOf(reported(sorted, lossMetric), (v) => v > 0) },
+    autoRecover: manual === null ? null : rateOf(manual, (v) => v === 0),
+    manualAction: manual === null ? null : rateOf(manual, (v) => v === 1),
+    downtime: downtimeOf(sorted),
+  };
+}
+
+/**
+ * The Failure Recovery Matrix of seeds/002 (Failure | Data Loss? |
+ * Auto-Recover? | Manual Action?) from measured runs instead of opinions,
+ * plus the downtime the document leaves out. Rows keep the order given.
+ */
+export function failureMatrix(rows: readonly { id: string; title: string; records: readonly RunRecord[] }[]): MatrixRow[] {
+  return rows.map((r) => row(r.id, r.title, r.records));
+}

@@ -56,7 +56,7 @@ function header(r: RunResult, o: TextReportOptions, p: Palette): string {
 }
 
 /** Packs words into lines of at most `width` visible characters. */
-function wrap(words: readonly { text: string; styled: string }[], width: number): string[] {
+export function wrap(words: readonly { text: string; styled: string }[], width: number): string[] {
   const lines: string[] = [];
   let line: string[] = [];
   let len = 0;

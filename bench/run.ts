@@ -3,6 +3,7 @@
  *
  *   node dist/bench/run.js [--reps N] [--quick] [--hold-events N] [--mmc-customers N]
  *                          [--simpy-customers N] [--simpy-reps N] [--scenario-seeds N]
+ *                          [--sweep-runs N] [--sweep-reps N] [--sweep-rss-runs N (0 skips)]
  *
  * Every figure is a median over repetitions; each ratio compares two medians
  * measured in this same run on this same machine, never a remembered number.
@@ -16,6 +17,7 @@ import { locateAnchors, runBareHeap, runSimpy, type SimpyResult } from './anchor
 import { holdCallbacks, holdProcesses } from './hold.js';
 import { erlangC, mmcProcesses } from './mmc.js';
 import { benchScenario } from './scenarios.js';
+import { benchSweep } from './sweep.js';
 import { median, medianWithRange, ratio, si, table } from './stats.js';
 
 const HOLD_TARGET = 0.6; // kernel hold events/s as a fraction of the bare heap's
@@ -30,6 +32,9 @@ interface Options {
   simpyCustomers: number;
   simpyReps: number;
   scenarioSeeds: number;
+  sweepRuns: number;
+  sweepReps: number;
+  sweepRssRuns: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -41,6 +46,9 @@ function parseArgs(argv: readonly string[]): Options {
     simpyCustomers: quick ? 20_000 : 100_000,
     simpyReps: 3,
     scenarioSeeds: quick ? 2 : 10,
+    sweepRuns: quick ? 60 : 200,
+    sweepReps: quick ? 1 : 5,
+    sweepRssRuns: quick ? 20_000 : 100_000,
   };
   const num = (flag: string, set: (n: number) => void) => {
     const i = argv.indexOf(flag);
@@ -55,6 +63,14 @@ function parseArgs(argv: readonly string[]): Options {
   num('--simpy-customers', (n) => { o.simpyCustomers = n; });
   num('--simpy-reps', (n) => { o.simpyReps = n; });
   num('--scenario-seeds', (n) => { o.scenarioSeeds = n; });
+  num('--sweep-runs', (n) => { o.sweepRuns = n; });
+  num('--sweep-reps', (n) => { o.sweepReps = n; });
+  const rss = argv.indexOf('--sweep-rss-runs');
+  if (rss >= 0) {
+    const n = Number(argv[rss + 1]);
+    if (!Number.isInteger(n) || n < 0) throw new Error('--sweep-rss-runs needs a non-negative integer (0 skips the RSS sweep)');
+    o.sweepRssRuns = n;
+  }
   return o;
 }
 
@@ -162,6 +178,7 @@ async function main(): Promise<void> {
   benchHold(o, anchors.bareHeap);
   benchMmc(o, anchors.simpyScript, anchors.simpyMissing);
   await benchScenarios(o);
+  benchSweep(repoRoot, { runs: o.sweepRuns, reps: o.sweepReps, rssRuns: o.sweepRssRuns });
   console.log(`\nload average at end: ${loadavg()}`);
 }
 

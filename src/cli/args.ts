@@ -80,7 +80,7 @@ export function parseUntil(text: string): number {
   return us / US_PER_MS;
 }
 
-function nonEmpty(flag: string, value: string | undefined): string | undefined {
+export function nonEmpty(flag: string, value: string | undefined): string | undefined {
   if (value !== undefined && value.trim() === '') throw new UsageError(`${flag}: expected a file name`);
   return value;
 }
@@ -98,7 +98,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: strin
  * but a number after a flag that takes a value is that value (and then gets
  * the flag's own error message).
  */
-function joinNegativeValues(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+export function joinNegativeValues(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -116,7 +116,7 @@ function joinNegativeValues(argv: readonly string[], options: NonNullable<ParseA
 }
 
 /** node:util's parse errors, reworded to one line that says what to do. */
-function describeParseError(command: string, e: unknown): string {
+export function describeParseError(command: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code;
   const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';

@@ -43,7 +43,7 @@ async function dispatch(argv: readonly string[], io: Io, cwd: string): Promise<n
       return EXIT.ok;
     case 'help': {
       const text = helpFor(rest[0]);
-      if (text === undefined) throw new UsageError(`help: unknown command "${rest[0]}" (commands: list, run)`);
+      if (text === undefined) throw new UsageError(`help: unknown command "${rest[0]}" (commands: list, run, sweep, compare, matrix, merge)`);
       io.out(text);
       return EXIT.ok;
     }
@@ -51,8 +51,16 @@ async function dispatch(argv: readonly string[], io: Io, cwd: string): Promise<n
       return (await import('./commands/list.js')).listCommand(rest, io);
     case 'run':
       return (await import('./commands/run.js')).runCommand(rest, io, cwd);
+    case 'sweep':
+      return (await import('./commands/sweep.js')).sweepCommand(rest, io, cwd);
+    case 'merge':
+      return (await import('./commands/merge.js')).mergeCommand(rest, io, cwd);
+    case 'compare':
+      return (await import('./commands/compare.js')).compareCommand(rest, io, cwd);
+    case 'matrix':
+      return (await import('./commands/matrix.js')).matrixCommand(rest, io, cwd);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (see sim --help)`);
-      throw new UsageError(`unknown command "${command}" (commands: list, run, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: list, run, sweep, compare, matrix, merge, help)`);
   }
 }

@@ -6,6 +6,16 @@ export interface Io {
   err(text: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (progress bars are drawn only then). */
+  readonly stderrIsTTY?: boolean;
+  /** Width of the stderr terminal, if known. */
+  readonly stderrColumns?: () => number | undefined;
+  /**
+   * Calls `handler` on SIGINT and SIGTERM instead of the default (which kills
+   * the process) until the returned function is called. Absent in tests that
+   * run commands in-process.
+   */
+  readonly onInterrupt?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
 }
 
 export function processIo(): Io {
@@ -16,6 +26,16 @@ export function processIo(): Io {
     err: (text) => { process.stderr.write(text); },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: () => process.stderr.columns,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
+    },
   };
 }
 
@@ -36,4 +56,14 @@ export function wantColor(io: Io, flag: boolean | undefined): boolean {
 
 export function paletteFor(io: Io, flag: boolean | undefined): Palette {
   return wantColor(io, flag) ? ansiPalette : plainPalette;
+}
+
+/** Whether stderr (progress bars) gets colour: NO_COLOR and TERM=dumb turn it off, FORCE_COLOR on; else only on a terminal. */
+export function wantStderrColor(io: Io, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '') return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
+  if (TERM === 'dumb') return false;
+  return io.stderrIsTTY === true;
 }

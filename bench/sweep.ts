@@ -1,0 +1,104 @@
+/**
+ * Sweep benchmarks, through the built `sim` binary in child processes as a
+ * user runs it:
+ *
+ * - runs/s of `sim sweep flux-worker-crash` with one worker and with one per
+ *   CPU, and the speed-up. Each figure is steady-state: the wall time of a
+ *   short sweep (start-up: Node, module loading, workers loading the
+ *   scenario) is subtracted from a long one's, so rate = (long - short runs)
+ *   / (long - short seconds). Each of the four sweeps is timed `reps` times,
+ *   interleaved, and its fastest time is used: on a shared machine whose
+ *   speed drifts by a quarter from minute to minute, the fastest of a few
+ *   is the one least disturbed. End-to-end figures are printed beside them.
+ * - peak resident set size of a long sweep streamed to a file (the whole
+ *   process: main thread and every worker), read from the child's own
+ *   process.resourceUsage().maxRSS by a preloaded probe at exit.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { now, ratio, secondsSince, table } from './stats.js';
+
+export interface SweepBenchOptions {
+  /** Runs of the long sweep for the speed figures (a short one of two runs per CPU measures start-up). */
+  readonly runs: number;
+  readonly reps: number;
+  /** Runs of the RSS sweep; 0 skips it. */
+  readonly rssRuns: number;
+}
+
+const SPEED_SCENARIO = 'flux-worker-crash';
+const RSS_SCENARIO = 'test/fixtures/tiny-scenario.ts';
+const SPEED_TARGET = 1.8;
+const RSS_TARGET_MB = 300;
+
+/** Preloaded into the child: writes its peak RSS (KiB, whole process) where FAILSIM_RSS_FILE says, at exit. */
+const PROBE = `process.on('exit', () => { try { require('node:fs').writeFileSync(process.env.FAILSIM_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n`;
+
+interface Timed {
+  readonly wallS: number;
+  readonly stdout: string;
+  readonly maxRssKiB: number;
+}
+
+function simSweep(repoRoot: string, tmp: string, args: readonly string[]): Timed {
+  const bin = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+  const probe = path.join(tmp, 'rss-probe.cjs');
+  const rssFile = path.join(tmp, 'rss.txt');
+  writeFileSync(probe, PROBE);
+  rmSync(rssFile, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, FAILSIM_RSS_FILE: rssFile };
+  const t0 = now();
+  const r = spawnSync(process.execPath, ['--require', probe, bin, 'sweep', ...args], { cwd: repoRoot, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallS = secondsSince(t0);
+  if (r.status !== 0) throw new Error(`sim sweep ${args.join(' ')} exited ${r.status}: ${r.stderr || r.error?.message}`);
+  let maxRssKiB = NaN;
+  try { maxRssKiB = Number(readFileSync(rssFile, 'utf8')); } catch { /* probe did not run */ }
+  return { wallS, stdout: r.stdout, maxRssKiB };
+}
+
+export function benchSweep(repoRoot: string, o: SweepBenchOptions): void {
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'failsim-bench-sweep-'));
+  try {
+    const short = Math.max(2, cpus * 2);
+    console.log(`\n== 4. sim sweep ${SPEED_SCENARIO}: 1 worker vs ${cpus} (one per CPU); ${o.runs} runs minus a ${short}-run sweep (start-up), fastest of ${o.reps} reps ==`);
+    const time = (w: number, runs: number) => simSweep(repoRoot, tmp, [SPEED_SCENARIO, '--runs', String(runs), '--workers', String(w), '--json']);
+    const best = { s1: Infinity, l1: Infinity, sN: Infinity, lN: Infinity };
+    let same = true;
+    for (let r = 0; r < o.reps; r++) {
+      best.s1 = Math.min(best.s1, time(1, short).wallS);
+      best.sN = Math.min(best.sN, time(cpus, short).wallS);
+      const l1 = time(1, o.runs), lN = time(cpus, o.runs);
+      best.l1 = Math.min(best.l1, l1.wallS);
+      best.lN = Math.min(best.lN, lN.wallS);
+      same &&= l1.stdout === lN.stdout;
+    }
+    const steady = (l: number, s0: number) => (o.runs - short) / Math.max(1e-9, l - s0);
+    const one = steady(best.l1, best.s1), all = steady(best.lN, best.sN);
+    const speedup = all / one;
+    const fmt = (x: number) => x.toFixed(1);
+    console.log(table(['workers', 'runs/s steady (fastest)', 'runs/s end to end', 'speed-up', 'target'], [
+      ['1', fmt(one), fmt(o.runs / best.l1), '1.00x', 'baseline'],
+      [String(cpus), fmt(all), fmt(o.runs / best.lN), ratio(speedup), cpus >= 2 ? `>= ${SPEED_TARGET}x: ${speedup >= SPEED_TARGET ? 'met' : 'MISSED'}` : 'one CPU: n/a'],
+    ]));
+    console.log(`--json summaries of 1 and ${cpus} workers byte-identical: ${same ? 'yes' : 'NO'}`);
+
+    if (o.rssRuns <= 0) {
+      console.log('\n(peak RSS of a long sweep skipped: --sweep-rss-runs 0)');
+      return;
+    }
+    console.log(`\n== 5. Peak RSS: sim sweep ${RSS_SCENARIO} --runs ${o.rssRuns} --out FILE, ${cpus} workers ==`);
+    const file = path.join(tmp, 'rss.ndjson');
+    const r = simSweep(repoRoot, tmp, [RSS_SCENARIO, '--runs', String(o.rssRuns), '--workers', String(cpus), '--out', file, '--json']);
+    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+    const mb = (r.maxRssKiB * 1024) / 1e6;
+    console.log(table(['sweep', 'runs', 'wall s', 'runs/s', 'file', 'peak RSS', 'target'], [
+      [RSS_SCENARIO, String(lines), r.wallS.toFixed(1), fmt(lines / r.wallS), `${(statSync(file).size / 1e6).toFixed(1)} MB`, `${mb.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB: ${mb < RSS_TARGET_MB ? 'met' : 'MISSED'}`],
+    ]));
+    if (lines !== o.rssRuns) console.log(`note: the file holds ${lines} lines, expected ${o.rssRuns}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

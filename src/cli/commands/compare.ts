@@ -1,0 +1,70 @@
+import { formatParam } from '../../report/format.js';
+import { canonicalJson, IdentityCheck } from '../../sweep/identity.js';
+import { RecordStore } from '../../sweep/record-store.js';
+import type { RunRecord } from '../../sweep/run-record.js';
+import type { AnyScenario } from '../../scenario/scenario.js';
+import { isBadInput, UsageError } from '../errors.js';
+import { COMPARE_HELP } from '../help.js';
+import { loadScenario, type RunnerApi } from '../load-scenario.js';
+import { paletteFor, type Io } from '../output.js';
+import { parseCompareArgs } from '../sweep-args.js';
+import { startPool } from '../sweep-runner.js';
+
+/**
+ * `sim compare <scenario> --set k=v --vs k=w --runs N`: the same seeds under
+ * settings A and B, compared run by run.
+ */
+export async function compareCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
+  const args = parseCompareArgs(argv);
+  if (args.help) { io.out(COMPARE_HELP); return 0; }
+  const { scenario, api } = await loadScenario(args.scenario, cwd);
+  resolve(scenario, api, args.both, '--both');
+  const setsA = [...args.both, ...args.setA], setsB = [...args.both, ...args.setB];
+  const paramsA = resolve(scenario, api, setsA, '--set');
+  const paramsB = resolve(scenario, api, setsB, '--vs');
+  const labels = sideLabels(paramsA, paramsB);
+  if (labels === undefined) throw new UsageError('compare: --set and --vs give the same parameters, so there is nothing to compare');
+
+  const sides = [paramsA, paramsB].map((params) => ({ check: new IdentityCheck({ scenario: scenario.id, params, baseSeed: args.seed }), store: new RecordStore() }));
+  const tasks: number[] = [];
+  for (let i = 0; i < args.runs; i++) tasks.push(0, i, 1, i);
+  const pool = await startPool(io, {
+    label: 'compare',
+    variants: [{ ref: args.scenario, sets: setsA }, { ref: args.scenario, sets: setsB }],
+    baseSeed: args.seed,
+    cwd,
+    workers: args.workers,
+    maxTasks: tasks.length / 2,
+    color: args.color,
+  });
+  const outcome = await pool.run(tasks, (variant, index, line) => {
+    const side = sides[variant]!;
+    side.store.add(side.check.own(JSON.parse(line) as RunRecord, `run ${index}`));
+  });
+  if (outcome.status === 'interrupted') {
+    io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
+    return outcome.exitCode;
+  }
+  const { comparePaired, formatComparison } = await import('../../stats/index.js');
+  const comparison = comparePaired(sides[0]!.store.sorted(), sides[1]!.store.sorted(), { metricInfo: scenario.metricInfo });
+  io.out(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, labels, paletteFor(io, args.color)));
+  return 0;
+}
+
+/** Parses and checks one side's settings; errors name the flag they came from. */
+function resolve(scenario: AnyScenario, api: RunnerApi, sets: readonly string[], flag: string): Record<string, unknown> {
+  try {
+    return api.resolveParams(scenario.params, api.parseSettings(scenario.params, sets));
+  } catch (e) {
+    if (isBadInput(e) && flag !== '--set') throw new UsageError(e.message.replace(/^--set\b/, flag).replace(/^parameter /, `${flag}: parameter `));
+    throw e;
+  }
+}
+
+/** Each side named by the parameters where the two differ: {a: "replication=sync", b: "replication=async"}. */
+function sideLabels(a: Record<string, unknown>, b: Record<string, unknown>): { a: string; b: string } | undefined {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+  if (keys.length === 0) return undefined;
+  const label = (p: Record<string, unknown>) => keys.map((k) => `${k}=${p[k] === undefined ? '(unset)' : formatParam(p[k])}`).join(' ');
+  return { a: label(a), b: label(b) };
+}

@@ -1,0 +1,69 @@
+import { IdentityCheck } from '../../sweep/identity.js';
+import { RecordStore } from '../../sweep/record-store.js';
+import type { RunRecord } from '../../sweep/run-record.js';
+import { UsageError } from '../errors.js';
+import { MATRIX_HELP } from '../help.js';
+import { builtInScenarios, isPathRef, loadScenario } from '../load-scenario.js';
+import { paletteFor, type Io } from '../output.js';
+import { parseMatrixArgs } from '../sweep-args.js';
+import { startPool } from '../sweep-runner.js';
+
+/** `sim matrix <family|a,b,...> --runs N`: N seeds of each scenario, claims by scenario. */
+export async function matrixCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
+  const args = parseMatrixArgs(argv);
+  if (args.help) { io.out(MATRIX_HELP); return 0; }
+  const refs = await expand(args.what);
+  const loaded = [];
+  for (const ref of refs) loaded.push({ ref, ...(await loadScenario(ref, cwd)) });
+  const seen = new Map<string, string>();
+  for (const l of loaded) {
+    const before = seen.get(l.scenario.id);
+    if (before !== undefined) throw new UsageError(`matrix: "${before}" and "${l.ref}" are the same scenario "${l.scenario.id}"`);
+    seen.set(l.scenario.id, l.ref);
+  }
+  const rows = loaded.map((l) => ({
+    id: l.scenario.id,
+    title: l.scenario.title,
+    check: new IdentityCheck({ scenario: l.scenario.id, params: l.api.resolveParams(l.scenario.params, {}), baseSeed: args.seed }),
+    store: new RecordStore(),
+  }));
+  const tasks: number[] = [];
+  for (let i = 0; i < args.runs; i++) for (let v = 0; v < rows.length; v++) tasks.push(v, i);
+  const pool = await startPool(io, {
+    label: 'matrix',
+    variants: refs.map((ref) => ({ ref, sets: [] })),
+    baseSeed: args.seed,
+    cwd,
+    workers: args.workers,
+    maxTasks: tasks.length / 2,
+    color: args.color,
+  });
+  const outcome = await pool.run(tasks, (variant, index, line) => {
+    const row = rows[variant]!;
+    row.store.add(row.check.own(JSON.parse(line) as RunRecord, `run ${index} of ${row.id}`));
+  });
+  if (outcome.status === 'interrupted') {
+    io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
+    return outcome.exitCode;
+  }
+  const { failureMatrix, formatMatrix } = await import('../../stats/index.js');
+  const matrix = failureMatrix(rows.map((r) => ({ id: r.id, title: r.title, records: r.store.sorted() })));
+  io.out(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : formatMatrix(matrix, paletteFor(io, args.color)));
+  return 0;
+}
+
+/** "flux" -> every built-in id starting with "flux-"; "a,b" -> [a, b]; an id or a path -> itself. */
+async function expand(what: string): Promise<string[]> {
+  if (what.includes(',')) {
+    const refs = what.split(',').map((s) => s.trim());
+    if (refs.some((r) => r === '')) throw new UsageError(`matrix: "${what}": an empty name in the list`);
+    return refs;
+  }
+  if (isPathRef(what)) return [what];
+  const ids = (await builtInScenarios()).map((s) => s.id);
+  if (ids.includes(what)) return [what];
+  const family = ids.filter((id) => id.startsWith(`${what}-`));
+  if (family.length > 0) return family;
+  const families = [...new Set(ids.filter((id) => id.includes('-')).map((id) => id.slice(0, id.indexOf('-'))))];
+  throw new UsageError(`matrix: "${what}" is neither a scenario nor a family (families: ${families.join(', ')}; or ids separated by commas)`);
+}

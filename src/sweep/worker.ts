@@ -1,0 +1,99 @@
+/**
+ * A sweep worker thread. It loads each scenario variant once (the same
+ * loader as `sim run`: a built-in id or a module path, TypeScript through
+ * tsx), then runs the (variant, index) tasks of every batch the main thread
+ * sends, posting each finished run back at once as its NDJSON line.
+ *
+ * Between runs it reads the shared stop flag: once the main thread sets it
+ * (SIGINT), the rest of the batch is skipped, so stopping waits for at most
+ * one run per worker.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadScenario, type RunnerApi } from '../cli/load-scenario.js';
+import type { AnyScenario } from '../scenario/scenario.js';
+import type { FromWorker, ToWorker, VariantInfo, WorkerInit } from './protocol.js';
+import { recordLine } from './record-file.js';
+import { seedFor, type RunRecord } from './run-record.js';
+
+interface Loaded {
+  readonly scenario: AnyScenario;
+  readonly api: RunnerApi;
+  readonly params: Record<string, unknown>;
+}
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const stop = new Int32Array(init.stop);
+const post = (m: FromWorker): void => port.postMessage(m);
+
+function errorFields(e: unknown): { name: string; message: string; stack: string } {
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack ?? `${e.name}: ${e.message}` };
+  return { name: 'Error', message: String(e), stack: String(e) };
+}
+
+async function loadVariants(): Promise<Loaded[]> {
+  const byRef = new Map<string, Promise<{ scenario: AnyScenario; api: RunnerApi }>>();
+  return Promise.all(init.variants.map(async (v) => {
+    let loading = byRef.get(v.ref);
+    if (loading === undefined) { loading = loadScenario(v.ref, init.cwd); byRef.set(v.ref, loading); }
+    const { scenario, api } = await loading;
+    const params = api.parseSettings(scenario.params, v.sets);
+    api.resolveParams(scenario.params, params);
+    return { scenario, api, params };
+  }));
+}
+
+function runOne(v: Loaded, index: number): string {
+  const seed = seedFor(init.baseSeed, index);
+  const result = v.api.runScenario(v.scenario, { seed, params: v.params });
+  const metrics: Record<string, number | null> = {};
+  for (const [k, x] of Object.entries(result.metrics)) metrics[k] = Number.isFinite(x) ? x : null;
+  const record: RunRecord = {
+    scenario: result.scenario,
+    index,
+    seed,
+    params: result.params,
+    digest: result.digest,
+    metrics,
+    claims: result.claims.map((c) => ({ name: c.name, pass: c.pass })),
+  };
+  return recordLine(record);
+}
+
+let variants: Loaded[];
+try {
+  variants = await loadVariants();
+  post({
+    t: 'ready',
+    info: variants.map((v) => ({
+      id: v.scenario.id,
+      title: v.scenario.title,
+      params: v.api.resolveParams(v.scenario.params, v.params),
+      metricInfo: v.scenario.metricInfo === undefined ? undefined : JSON.parse(JSON.stringify(v.scenario.metricInfo)) as VariantInfo['metricInfo'],
+    })),
+  });
+} catch (e) {
+  post({ t: 'load-error', ...errorFields(e) });
+  variants = [];
+}
+
+port.on('message', (m: ToWorker) => {
+  if (m.t !== 'batch' || variants.length === 0) return;
+  const tasks = m.tasks;
+  let ran = 0;
+  for (let k = 0; k < tasks.length; k += 2) {
+    if (Atomics.load(stop, 0) !== 0) break;
+    const variant = tasks[k]!, index = tasks[k + 1]!;
+    let line: string;
+    try {
+      line = runOne(variants[variant]!, index);
+    } catch (e) {
+      post({ t: 'run-error', variant, index, ...errorFields(e) });
+      variants = [];
+      return;
+    }
+    post({ t: 'run', variant, index, line });
+    ran++;
+  }
+  post({ t: 'batch-done', ran });
+});

@@ -29,7 +29,8 @@ export interface SweepBenchOptions {
 }
 
 const SPEED_SCENARIO = 'flux-worker-crash';
-const RSS_SCENARIO = 'test/fixtures/tiny-scenario.ts';
+// Plain JavaScript, so the figure is the sweep machinery's, not tsx's (a .ts scenario adds tsx to each worker: about 30 MB each).
+const RSS_SCENARIO = 'test/fixtures/sweep-scenario.mjs';
 const SPEED_TARGET = 1.8;
 const RSS_TARGET_MB = 300;
 
@@ -52,7 +53,8 @@ function simSweep(repoRoot: string, tmp: string, args: readonly string[]): Timed
   const t0 = now();
   const r = spawnSync(process.execPath, ['--require', probe, bin, 'sweep', ...args], { cwd: repoRoot, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallS = secondsSince(t0);
-  if (r.status !== 0) throw new Error(`sim sweep ${args.join(' ')} exited ${r.status}: ${r.stderr || r.error?.message}`);
+  // 1 = a claim failed in some run: a finished sweep all the same.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`sim sweep ${args.join(' ')} exited ${r.status}: ${r.stderr || r.error?.message}`);
   let maxRssKiB = NaN;
   try { maxRssKiB = Number(readFileSync(rssFile, 'utf8')); } catch { /* probe did not run */ }
   return { wallS, stdout: r.stdout, maxRssKiB };

@@ -7,6 +7,12 @@ import { adjustTimeouts } from '../models/patroni/timeouts.js';
 import { WriteLedger } from '../models/postgres/write-ledger.js';
 import { FailoverPhases } from './observers/failover-phases.js';
 import { SingleWritablePrimary } from './invariants/single-writable-primary.js';
+import { ackedWritesKept } from './invariants/acked-writes-kept.js';
+import { neverTwoWritablePrimaries } from './invariants/never-two-writable-primaries.js';
+import { onePrimaryEventually } from './invariants/one-primary-eventually.js';
+import { patroniFaultSpace } from './fault-spaces/patroni.js';
+import { patroniSometimes } from './sometimes/patroni.js';
+import { patroniPanes, patroniSeries } from './inspect/patroni-panes.js';
 
 const SOURCE = 'seeds/000_3b6c436277faf2d9.txt, Scenario A: Primary Shard Failure';
 
@@ -49,6 +55,11 @@ const params = z.object({
   durationMs: z.number().positive().default(180_000),
 });
 type Params = z.output<typeof params>;
+
+interface World {
+  readonly cluster: ReturnType<typeof buildPatroniCluster>;
+  readonly safety: SingleWritablePrimary;
+}
 
 function timeouts(p: Params) {
   return adjustTimeouts({ ttlS: p.ttlMs / 1000, loopWaitS: p.loopWaitMs / 1000, retryTimeoutS: p.retryTimeoutMs / 1000 });
@@ -156,7 +167,17 @@ export const scenarioA = defineScenario({
       check: (m) => ({ pass: m.detectionMs <= 10_000, detail: `leader key gone ${num(m.detectionMs)} after the crash` }),
     },
   ],
+  invariants: [
+    ackedWritesKept((w: World) => w.cluster),
+    neverTwoWritablePrimaries((w: World) => w.safety),
+    // Detection (ttl) plus the race, promotion, and a crash-loop restart of the pod.
+    onePrimaryEventually((w: World) => w.cluster.writablePrimaries, () => 60_000),
+  ],
+  faultSpace: patroniFaultSpace,
+  sometimes: patroniSometimes,
   timeline: describe,
+  inspect: ({ cluster }, sim, p) => patroniPanes(cluster, sim, p.walBytesPerWrite),
+  series: ({ cluster }, sim, p) => patroniSeries(cluster, sim, p.walBytesPerWrite),
   notes(p) {
     const out = timeouts(p).warnings.map((w) => `Patroni >= 3.2 adjusts its timeouts: ${w}`);
     const t = timeouts(p).effective;

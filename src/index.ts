@@ -4,8 +4,13 @@
  */
 export * from './kernel/index.js';
 export { defineScenario, type Scenario, type AnyScenario, type Claim, type ClaimVerdict, type MetricInfo, type ParamsSchema } from './scenario/scenario.js';
+export type { PaneData, SeriesValue } from './scenario/inspect.js';
+export type { Invariant, InvariantVerdict, InvariantWatch, Sometimes } from './scenario/invariant.js';
+export type { FaultSpace, FaultKind } from './scenario/fault-space.js';
+export type { InvariantResult, Coverage } from './runner/invariant-run.js';
 export { FaultSpecSchema, FaultFileSchema, faultsFromJson, toFault, toSpec, type FaultSpec } from './scenario/fault-spec.js';
 export { BadInput, parseSettings, resolveParams } from './scenario/settings.js';
 export { runScenario, prepareRun, type RunOptions, type RunResult, type ClaimResult, type TimelineEntry } from './runner/run-scenario.js';
 export { JsonReportSchema, type JsonReport } from './report/json-schema.js';
+export { DiffReportSchema, DivergenceSchema, DeterminismSchema, type DiffReport } from './diff/schema.js';
 export { FailureRepair, sampleDistribution, distributionMean, distributionWithMean, type FailureRepairOptions, type Distribution, type DistributionKind } from '../models/reliability/index.js';

@@ -12,15 +12,31 @@ export class AttemptLog {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly oks: boolean[] = [];
+  /** Attempts that failed so far. */
+  failed = 0;
 
   record(start: Micros, end: Micros, ok: boolean): void {
     this.starts.push(start);
     this.ends.push(end);
     this.oks.push(ok);
+    if (!ok) this.failed++;
   }
 
   get size(): number {
     return this.starts.length;
+  }
+
+  /**
+   * Nearest-rank percentile `q` of the durations (µs) of attempts that ended
+   * after `since`; NaN if none did. Attempts are recorded as they end, so
+   * they are in order of their end and the scan stops at the first older one.
+   */
+  durationPercentileSince(since: Micros, q: number): number {
+    const d: number[] = [];
+    for (let i = this.ends.length - 1; i >= 0 && this.ends[i]! > since; i--) d.push(this.ends[i]! - this.starts[i]!);
+    if (d.length === 0) return NaN;
+    d.sort((a, b) => a - b);
+    return d[Math.min(d.length, Math.max(1, Math.ceil((q * d.length) / 100))) - 1]!;
   }
 
   windows(until: Micros): Window[] {

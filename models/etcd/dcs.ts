@@ -60,6 +60,11 @@ export class Dcs {
     return this.leases.has(id);
   }
 
+  /** When lease `id` expires unless renewed (virtual µs), undefined if it is gone. Reads only. */
+  leaseDeadline(id: number): Micros | undefined {
+    return this.leases.get(id)?.deadline;
+  }
+
   /** Atomic create-if-absent (etcd txn on create_revision == 0). */
   createIfAbsent(key: string, value: string, lease: number | null = null): boolean {
     if (this.keys.has(key)) return false;

@@ -51,6 +51,9 @@ export interface FluxSystem {
   readonly broker: KafkaBroker;
   readonly db: OrdersDb;
   readonly pools: readonly ConnectionPool[];
+  readonly workers: readonly Worker[];
+  readonly apiInstances: readonly ApiInstance[];
+  readonly lb: LoadBalancer;
   readonly outbox: Outbox | null;
   readonly sale: SaleOutcome;
   /** Orders whose stock was decremented in Redis, and those that then failed to reach Kafka. */
@@ -89,6 +92,7 @@ export function buildFluxSystem(sim: Simulation, o: FluxOptions): FluxSystem {
   if (outbox !== null) startOutboxRelay(sim, net, broker, outbox, o.producer);
 
   const pools: ConnectionPool[] = [];
+  const workers: Worker[] = [];
   for (let i = 0; i < o.workers; i++) {
     const pod = new Pod(sim, net, `worker-${i}`, { startupMs: o.workerStartupMs });
     const pool = new ConnectionPool(sim, `pool-${i}`, { max: o.poolMax, acquireTimeoutMs: o.poolAcquireTimeoutMs });
@@ -103,6 +107,7 @@ export function buildFluxSystem(sim: Simulation, o: FluxOptions): FluxSystem {
       }
     });
     worker.start();
+    workers.push(worker);
   }
 
   redis.onRestart(() => {
@@ -121,12 +126,12 @@ export function buildFluxSystem(sim: Simulation, o: FluxOptions): FluxSystem {
   });
 
   const system: FluxSystem = {
-    redis, broker, db, pools, outbox, sale, decremented, failedAfterDecrement, persistedResults, soldOutInDb,
+    redis, broker, db, pools, workers, apiInstances: instances, lb, outbox, sale, decremented, failedAfterDecrement, persistedResults, soldOutInDb,
     peakLag: 0,
+    // A peek, not a GET: metrics are read mid-run by the TUI and must not touch the LRU clock or evict.
     redisStock: () => {
-      if (!redis.up) return NaN;
-      const r = redis.exec({ op: 'get', key: stockKey(o.productId) });
-      return r.ok && r.value !== null ? Number(r.value) : NaN;
+      const value = redis.peekValue(stockKey(o.productId));
+      return value === null ? NaN : Number(value);
     },
   };
   const sampleLag = () => {

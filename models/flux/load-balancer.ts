@@ -27,6 +27,11 @@ export class LoadBalancer {
     sim.schedule(ms(o.intervalMs * this.rng.next()), () => this.check());
   }
 
+  /** Whether the health checks keep `name` in rotation. */
+  isHealthy(name: string): boolean {
+    return this.healthy.get(name) === true;
+  }
+
   /** The instance for the next request (round robin over healthy ones), or undefined when none is healthy. */
   pick(): ApiInstance | undefined {
     const live = this.instances.filter((i) => this.healthy.get(i.name));

@@ -152,6 +152,16 @@ export class RedisServer {
     this.restartHooks.push(hook);
   }
 
+  /**
+   * A key's value as GET would answer it now, without GET's side effects
+   * (eviction, LRU touch, passive expiry): null when down, absent or expired.
+   */
+  peekValue(key: string): string | null {
+    if (!this.running) return null;
+    const e = this.db.peek(key);
+    return e === undefined || this.db.isExpired(e) ? null : e.value;
+  }
+
   /** Keys a client could read now, sorted (for tests and metrics; touches nothing). */
   keys(): string[] {
     return this.db.liveKeys().sort();

@@ -7,6 +7,13 @@ import { DEFAULT_PRODUCER } from '../../models/kafka/producer.js';
 import { buildFluxSystem, type FluxSystem } from '../../models/flux/flux-system.js';
 import { fluxParams, type FluxDefaults, type FluxParams } from './params.js';
 import { FLUX_METRIC_INFO, fluxMetrics, type FluxMetrics } from './metrics.js';
+import type { FaultSpace } from '../../src/scenario/fault-space.js';
+import { acceptedOrdersKept } from '../invariants/accepted-orders-kept.js';
+import { notOversold } from '../invariants/not-oversold.js';
+import { ordersProcessedAtLeastOnce } from '../invariants/orders-processed.js';
+import { lagDrains } from '../invariants/lag-drains.js';
+import { fluxSometimes } from '../sometimes/flux.js';
+import { fluxPanes, fluxSeries } from './panes.js';
 
 export const FLUX_SOURCE = 'seeds/002_c52631de9649282e.txt (Flux-Gate failure modes)';
 
@@ -19,7 +26,21 @@ export interface FluxScenarioSpec {
   readonly defaults?: Partial<FluxDefaults>;
   faults(p: FluxParams): FaultSpec[];
   readonly claims: readonly Claim<FluxParams, FluxMetrics>[];
+  /** The faults `sim check` may try on this failure, if it has any. */
+  readonly faultSpace?: FaultSpace<FluxParams>;
 }
+
+/**
+ * What every flux scenario must keep, whatever fails. Lag is judged once the
+ * sale is over and the faults too, with a session timeout (a dead worker's
+ * partitions wait that long) and 30 s more to drain.
+ */
+const FLUX_INVARIANTS = [
+  acceptedOrdersKept,
+  notOversold((p: FluxParams) => p.initialStock),
+  ordersProcessedAtLeastOnce,
+  lagDrains((p: FluxParams) => p.sessionTimeoutMs + 30_000, (p: FluxParams) => p.saleStartMs + p.saleWindowMs),
+];
 
 /** One flux scenario: the shared Flux-Gate system, this failure's schedule and this section's claims. */
 export function fluxScenario(spec: FluxScenarioSpec) {
@@ -35,7 +56,12 @@ export function fluxScenario(spec: FluxScenarioSpec) {
     metrics: (system, sim, p) => fluxMetrics(system, sim, p),
     metricInfo: FLUX_METRIC_INFO,
     claims: spec.claims,
+    invariants: FLUX_INVARIANTS,
+    ...(spec.faultSpace === undefined ? {} : { faultSpace: spec.faultSpace }),
+    sometimes: fluxSometimes,
     timeline: describeFlux,
+    inspect: (system, sim) => fluxPanes(system, sim),
+    series: (system) => fluxSeries(system),
   });
 }
 

@@ -1,5 +1,6 @@
 import { noAcceptedOrderLost } from './claims.js';
 import { fluxScenario } from './flux-scenario.js';
+import { outageSpace } from '../fault-spaces/flux.js';
 
 /** The Kafka broker is down for a while: orders are decremented in Redis, then fail to publish. */
 export const fluxKafkaDown = fluxScenario({
@@ -8,6 +9,7 @@ export const fluxKafkaDown = fluxScenario({
   section: '2. Kafka Failure / Kafka Broker Down',
   description: 'The broker is down; without a mitigation the API answers 500 after the stock DECR, leaving Redis below the database.',
   faults: (p) => [{ at: p.faultAtMs, target: 'kafka', kind: 'crash', params: { restartAfterMs: p.faultForMs } }],
+  faultSpace: outageSpace('kafka'),
   claims: [
     {
       name: 'Redis stock ends below the database by exactly the orders that failed after the decrement (none with a mitigation)',

@@ -1,5 +1,6 @@
 import { noAcceptedOrderLost, noManualStep } from './claims.js';
 import { fluxScenario } from './flux-scenario.js';
+import { outageSpace } from '../fault-spaces/flux.js';
 
 export const fluxPgDown = fluxScenario({
   id: 'flux-pg-down',
@@ -7,6 +8,7 @@ export const fluxPgDown = fluxScenario({
   section: '4. PostgreSQL Failure / Database Down',
   description: 'The database is down; the API keeps accepting, workers retry until it returns, and orders are eventually persisted.',
   faults: (p) => [{ at: p.faultAtMs, target: 'orders-db', kind: 'crash', params: { restartAfterMs: p.faultForMs } }],
+  faultSpace: outageSpace('orders-db'),
   claims: [
     { name: 'the API keeps accepting orders', source: 'Impact: Ingestion API continues accepting', check: (m) => ({ pass: m.ordersAcceptedDuringFault > 0, detail: `${m.ordersAcceptedDuringFault} orders accepted while the database was down` }) },
     noAcceptedOrderLost('Recovery 3; Matrix: DB down, Data Loss No', 'orders are eventually persisted (no loss)'),

@@ -3,6 +3,7 @@ import { fluxScenario } from './flux-scenario.js';
 import type { Claim } from '../../src/scenario/scenario.js';
 import type { FluxMetrics } from './metrics.js';
 import type { FluxParams } from './params.js';
+import { workerDeathSpace } from '../fault-spaces/flux.js';
 
 /** The document's "safest failure mode": claims shared by the crash and the OOM kill. */
 export const WORKER_CRASH_CLAIMS: Claim<FluxParams, FluxMetrics>[] = [
@@ -18,4 +19,5 @@ export const fluxWorkerCrash = fluxScenario({
   description: 'A worker dies with records in flight; Kubernetes restarts it; its partitions wait for the session timeout, then resume at the committed offsets.',
   faults: (p) => [{ at: p.faultAtMs, target: 'worker-0', kind: 'crash' }],
   claims: WORKER_CRASH_CLAIMS,
+  faultSpace: workerDeathSpace('crash'),
 });

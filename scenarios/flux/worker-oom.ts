@@ -1,5 +1,6 @@
 import { fluxScenario } from './flux-scenario.js';
 import { WORKER_CRASH_CLAIMS } from './worker-crash.js';
+import { workerDeathSpace } from '../fault-spaces/flux.js';
 
 export const fluxWorkerOom = fluxScenario({
   id: 'flux-worker-oom',
@@ -11,4 +12,5 @@ export const fluxWorkerOom = fluxScenario({
     { at: p.faultAtMs + 8_000, target: 'worker-0', kind: 'oom' },
   ],
   claims: WORKER_CRASH_CLAIMS,
+  faultSpace: workerDeathSpace('oom'),
 });

@@ -23,6 +23,8 @@ export interface RunArgs {
   readonly untilMs: number | undefined;
   readonly json: boolean;
   readonly traceFile: string | undefined;
+  /** `--verify-determinism`: run twice and compare the traces. */
+  readonly verifyDeterminism: boolean;
   readonly color: boolean | undefined;
 }
 
@@ -39,6 +41,7 @@ const RUN = {
   faults: { type: 'string' },
   until: { type: 'string' },
   trace: { type: 'string' },
+  'verify-determinism': { type: 'boolean' },
 } as const;
 
 export function parseListArgs(argv: readonly string[]): ListArgs {
@@ -62,6 +65,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     untilMs: until === undefined ? undefined : parseUntil(until),
     json: values.json === true,
     traceFile: nonEmpty('--trace', values.trace),
+    verifyDeterminism: values['verify-determinism'] === true,
     color: values.color,
   };
 }

@@ -43,7 +43,7 @@ async function dispatch(argv: readonly string[], io: Io, cwd: string): Promise<n
       return EXIT.ok;
     case 'help': {
       const text = helpFor(rest[0]);
-      if (text === undefined) throw new UsageError(`help: unknown command "${rest[0]}" (commands: list, run, sweep, compare, matrix, merge)`);
+      if (text === undefined) throw new UsageError(`help: unknown command "${rest[0]}" (commands: list, run, sweep, compare, matrix, merge, check, diff, tui)`);
       io.out(text);
       return EXIT.ok;
     }
@@ -59,8 +59,14 @@ async function dispatch(argv: readonly string[], io: Io, cwd: string): Promise<n
       return (await import('./commands/compare.js')).compareCommand(rest, io, cwd);
     case 'matrix':
       return (await import('./commands/matrix.js')).matrixCommand(rest, io, cwd);
+    case 'check':
+      return (await import('./commands/check.js')).checkCommand(rest, io, cwd);
+    case 'tui':
+      return (await import('./commands/tui.js')).tuiCommand(rest, io, cwd);
+    case 'diff':
+      return (await import('./commands/diff.js')).diffCommand(rest, io, cwd);
     default:
       if (command.startsWith('-')) throw new UsageError(`unknown option ${command} (see sim --help)`);
-      throw new UsageError(`unknown command "${command}" (commands: list, run, sweep, compare, matrix, merge, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: list, run, sweep, compare, matrix, merge, check, diff, tui, help)`);
   }
 }

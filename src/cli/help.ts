@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SEED } from './args.js';
+import { DIFF_DEFAULT_CONTEXT } from './diff-args.js';
+import { CHECK_DEFAULT_RUNS, CHECK_DEFAULT_SEED } from './check-args.js';
 import { SWEEP_DEFAULT_SEED } from './sweep-args.js';
 
 export const MAIN_HELP = `sim: run a failure scenario with a seed and check the claims of its source document
@@ -13,6 +15,12 @@ Usage
   sim matrix <family|a,b,...> --runs N
                                     claims x scenarios over N seeds each
   sim merge FILE...                 the summary of a sweep's shard files
+  sim check <scenario> [--runs N]   search fault schedules for one that breaks an
+                                    invariant; shrink it, print its replay
+  sim diff A B                      where two runs part: two --json reports
+                                    or two --trace files
+  sim tui [scenario] [--seed N]     watch, pause, step, rewind and break a run
+                                    live in the terminal (needs a TTY)
   sim help [command]                this text, or a command's
 
 Examples
@@ -20,12 +28,17 @@ Examples
   sim run scenario-a --seed 42
   sim run scenario-a --seed 7 --set ttlMs=20000 --json
   sim run examples/my-scenario.ts --seed 1 --trace run.ndjson
+  sim run scenario-a --seed 42 --verify-determinism
+  sim diff seed1.json seed2.json
   sim sweep scenario-a --runs 1000 --out runs.ndjson
   sim compare scenario-a --set replication=sync --vs replication=async --runs 500
+  sim check scenario-a --set replication=async
 
 Exit codes
   0  the run finished and every claim held
-  1  the run finished and a claim failed
+  1  the run finished and a claim failed or an invariant was violated
+     (run --verify-determinism: or a second run differed; diff: the two
+     runs differ; check: a counterexample was found)
   2  bad input (one line on stderr, nothing on stdout)
   3  internal error (message and stack on stderr)
 
@@ -54,6 +67,12 @@ Options
                      version "failsim": 1; NaN and Infinity metrics are null)
   --trace FILE       write every trace record to FILE as NDJSON, each with
                      "chain", the digest so far; the last chain is the digest
+  --verify-determinism
+                     run twice in this process and compare the traces record
+                     by record (and the metrics); if they differ, name the
+                     first divergent record with both runs' records around it
+                     and exit 1. Catches Math.random, clocks and module-level
+                     state a run leaves behind
   --color, --no-color
   -h, --help
 
@@ -63,7 +82,41 @@ Examples
   sim run scenario-a --seed 42 --faults faults.json --until 10m
   sim run examples/my-scenario.ts --seed 1 --json | jq .claims
 
-Exit codes: 0 every claim held, 1 a claim failed, 2 bad input, 3 internal error.
+Exit codes: 0 every claim and invariant held, 1 a claim failed or an invariant
+was violated (or, with --verify-determinism, the second run differed), 2 bad
+input, 3 internal error.
+`;
+
+export const DIFF_HELP = `Usage: sim diff A B [options]
+
+Finds the first event where two runs part and shows the records around it
+on both sides. A and B are each the output of \`sim run --json\` or a
+\`sim run --trace\` file.
+
+A trace file is compared as it stands, record by record, read as far as
+needed. A --json report holds only its digest and timeline, so it is re-run
+from the identity it records (scenario, seed, params, faults, horizon); a
+re-run that no longer gives the recorded digest (the models changed since)
+is said so, and two such reports are compared by their recorded timelines.
+Reports with equal digests are identical without re-running.
+
+Options
+  -C, --context N     records shown before the divergence and after it on
+                      each side (default ${DIFF_DEFAULT_CONTEXT})
+  --scenario PATH     the scenario module, for reports of a scenario that is
+                      not built in (matched by its id)
+  --json              print the comparison as one JSON document
+  --color, --no-color
+  -h, --help
+
+Examples
+  sim run scenario-a --seed 1 --json > a.json
+  sim run scenario-a --seed 2 --json > b.json
+  sim diff a.json b.json
+  sim diff before.ndjson after.ndjson --context 10
+
+Exit codes: 0 identical, 1 the runs differ, 2 bad input (a file that is
+neither, unreadable, or of a scenario that cannot be loaded), 3 internal error.
 `;
 
 export const LIST_HELP = `Usage: sim list [--json]
@@ -94,6 +147,7 @@ Options
   --shard-count n          the same, with i from $JOB_COMPLETION_INDEX (set in
                            each pod of a Kubernetes Indexed Job)
   --incidents-per-year X   also express rates per year at X incidents a year
+  --metric NAME            only this metric in the summary; repeat, or a,b,c
   --json                   print the summary as JSON; it depends only on the
                            scenario, parameters and seeds, never on --workers
                            or shards
@@ -107,8 +161,9 @@ every finished run is in --out, and --resume continues from there.
 Shards: run each --shard i/n with its own --out, then \`sim merge\` the files:
 it prints exactly what the unsplit sweep prints.
 
-Exit codes: 0 the sweep finished (whatever the claims did: see the summary),
-2 bad input, 3 internal error, 130/143 interrupted.
+Exit codes: 0 every claim held in every run, 1 a claim failed in at least
+one run (the summary says how often), 2 bad input, 3 internal error,
+130/143 interrupted.
 `;
 
 export const MERGE_HELP = `Usage: sim merge FILE... [options]
@@ -124,9 +179,11 @@ Options
   -n, --runs N             the sweep's --runs: every run 0..N-1 must be there
   --allow-missing          summarise even if runs are missing
   --incidents-per-year X   as for sim sweep
+  --metric NAME            as for sim sweep
   --json, --color, --no-color, -h, --help
 
-Exit codes: 0 merged, 2 bad input (unreadable or corrupt file, files of
+Exit codes: 0 merged and every claim held, 1 a claim failed in some run,
+2 bad input (unreadable or corrupt file, files of
 different sweeps, overlapping or missing runs), 3 internal error.
 `;
 
@@ -142,12 +199,14 @@ Options
   --both key=value     a setting of both sides (--set and --vs override it)
   --seed S             first seed (default ${SWEEP_DEFAULT_SEED})
   -j, --workers K      worker threads (default: one per CPU)
+  --metric NAME        only this metric in the table; repeat, or a,b,c
   --json, --color, --no-color, -h, --help
 
 Example
   sim compare scenario-a --set replication=sync --vs replication=async --runs 500
 
-Exit codes: 0 compared, 2 bad input, 3 internal error, 130/143 interrupted.
+Exit codes: 0 every claim held on both sides, 1 a claim failed in some run
+of either side, 2 bad input, 3 internal error, 130/143 interrupted.
 `;
 
 export const MATRIX_HELP = `Usage: sim matrix <family|scenario,scenario,...> --runs N [options]
@@ -162,7 +221,81 @@ Options
   -j, --workers K      worker threads (default: one per CPU)
   --json, --color, --no-color, -h, --help
 
-Exit codes: 0 done, 2 bad input, 3 internal error, 130/143 interrupted.
+Exit codes: 0 every claim of every scenario held, 1 a claim failed in some
+run, 2 bad input, 3 internal error, 130/143 interrupted.
+`;
+
+export const TUI_HELP = `Usage: sim tui [scenario] [options]
+
+The interactive terminal UI: watch a scenario run on its virtual clock,
+pause it, step it one event at a time, jump forward and back (a rewind
+re-simulates from 0, which determinism makes exact), and inject faults live.
+Without a scenario it opens a picker of the built-in ones.
+
+Options
+  --seed N           seed (default ${DEFAULT_SEED})
+  --set key=value    override one parameter (with a scenario); repeat for more
+  --paused           open the run view paused (default: running at 5x)
+  --charset C        charts in braille, block (default) or ascii; TERM=dumb
+                     and --ascii choose ascii
+  -o, --out FILE     where the faults file goes (default
+                     <scenario>-seed<N>.faults.json in this directory)
+  --color, --no-color
+  -h, --help
+
+Keys: space pause/resume, . one event, ] / [ forward / back 10 s, + / -
+speed, f fault menu, / filter the log, tab next pane, r restart, n new seed,
+w write the faults file, ? help, q quit.
+
+Faults injected live are recorded with their virtual time. On quit (or w)
+the session's whole schedule, the scenario's faults and the live ones, is
+written as a faults file and the command that replays it is printed:
+  sim run scenario-a --seed 42 --faults scenario-a-seed42.faults.json
+
+Needs a terminal: without one (a pipe, CI) it exits 2; use sim run.
+
+Examples
+  sim tui
+  sim tui scenario-a --seed 7 --set ttlMs=20000
+  sim tui flux-kafka-down --paused --charset ascii
+`;
+
+export const CHECK_HELP = `Usage: sim check <scenario> [options]
+
+Property-based search with fast-check: draws fault schedules from the
+scenario's fault space (which faults, at which targets, how severe, when)
+and seeds, runs each, and checks the scenario's invariants: "always" ones on
+every trace record or at the end, "eventually" ones a stated time after the
+last fault is over. The first run that breaks one is shrunk toward fewer,
+later and milder faults, and printed with the violated invariant, the key
+events around the violation, and a replay command carrying every setting.
+
+Options
+  -n, --runs N         runs to search (default ${CHECK_DEFAULT_RUNS}); shrinking adds its own
+  --seed S             fast-check's seed (default ${CHECK_DEFAULT_SEED}): the same seed, the same
+                       runs and the same counterexample
+  --set key=value      a parameter for every run; repeat for more
+  --max-faults K       at most K faults per run (default: the fault space's)
+  --faults-out FILE    where the counterexample's faults go (default
+                       ./sim-check-<scenario>-<run seed>.faults.json), a file
+                       \`sim run --faults\` reads
+  --save FILE          also save the counterexample as a regression file
+                       (e.g. test/regressions/NAME.json; never overwritten):
+                       the test suite replays each and asserts its outcome
+  --color, --no-color
+  -h, --help
+
+With no counterexample it says in what share of runs each fault kind fired
+and each path of interest was reached; a check whose faults never fired
+says so. On a terminal, progress goes to stderr.
+
+Examples
+  sim check scenario-a --set replication=async
+  sim check scenario-a --runs 300
+  sim check flux-worker-crash --set commitMode=before --save test/regressions/commit-before.json
+
+Exit codes: 0 no counterexample in N runs, 1 counterexample found, 2 bad
+input (nothing run, nothing written), 3 internal error.
 `;
 
 export function helpFor(command: string | undefined): string | undefined {
@@ -171,8 +304,11 @@ export function helpFor(command: string | undefined): string | undefined {
   if (command === 'merge') return MERGE_HELP;
   if (command === 'compare') return COMPARE_HELP;
   if (command === 'matrix') return MATRIX_HELP;
+  if (command === 'check') return CHECK_HELP;
   if (command === 'run') return RUN_HELP;
   if (command === 'list') return LIST_HELP;
+  if (command === 'tui') return TUI_HELP;
+  if (command === 'diff') return DIFF_HELP;
   if (command === 'help') return MAIN_HELP;
   return undefined;
 }

@@ -31,6 +31,8 @@ export interface SweepArgs {
   readonly resume: string | undefined;
   readonly shard: Shard | undefined;
   readonly incidentsPerYear: number | undefined;
+  /** `--metric NAME`, repeatable: only these metrics in the summary. */
+  readonly metrics: readonly string[];
   readonly json: boolean;
   readonly color: boolean | undefined;
 }
@@ -44,6 +46,7 @@ export interface MergeArgs {
   readonly runs: number | undefined;
   readonly allowMissing: boolean;
   readonly incidentsPerYear: number | undefined;
+  readonly metrics: readonly string[];
   readonly json: boolean;
   readonly color: boolean | undefined;
 }
@@ -58,6 +61,7 @@ export interface CompareArgs {
   readonly setB: readonly string[];
   readonly both: readonly string[];
   readonly workers: number | undefined;
+  readonly metrics: readonly string[];
   readonly json: boolean;
   readonly color: boolean | undefined;
 }
@@ -94,6 +98,7 @@ const SWEEP = {
   shard: { type: 'string' },
   'shard-count': { type: 'string' },
   'incidents-per-year': { type: 'string' },
+  metric: { type: 'string', multiple: true },
 } as const;
 
 const MERGE = {
@@ -102,6 +107,7 @@ const MERGE = {
   runs: { type: 'string', short: 'n' },
   'allow-missing': { type: 'boolean' },
   'incidents-per-year': { type: 'string' },
+  metric: { type: 'string', multiple: true },
 } as const;
 
 const COMPARE = {
@@ -109,6 +115,7 @@ const COMPARE = {
   set: { type: 'string', multiple: true },
   vs: { type: 'string', multiple: true },
   both: { type: 'string', multiple: true },
+  metric: { type: 'string', multiple: true },
 } as const;
 
 function oneScenario(command: string, positionals: readonly string[], help: boolean): string {
@@ -146,6 +153,13 @@ function parseRate(text: string | undefined): number | undefined {
   const n = text.trim() === '' ? NaN : Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--incidents-per-year "${text}": expected a positive number`);
   return n;
+}
+
+/** `--metric a --metric b` or `--metric a,b`. */
+function parseMetrics(values: readonly string[] | undefined): string[] {
+  const names = (values ?? []).flatMap((v) => v.split(',')).map((m) => m.trim());
+  if (names.some((m) => m === '')) throw new UsageError('--metric: an empty metric name (give --metric NAME; names are in the summary, or sim run --json)');
+  return [...new Set(names)];
 }
 
 function checkSeedRange(seed: number, runs: number): void {
@@ -202,6 +216,7 @@ export function parseSweepArgs(argv: readonly string[], env: Readonly<Record<str
     resume,
     shard: parseShard(values.shard, values['shard-count'], env),
     incidentsPerYear: parseRate(values['incidents-per-year']),
+    metrics: parseMetrics(values.metric),
     json: values.json === true,
     color: values.color,
   };
@@ -219,6 +234,7 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
     runs: values.runs === undefined ? undefined : parseRuns(values.runs),
     allowMissing: values['allow-missing'] === true,
     incidentsPerYear: parseRate(values['incidents-per-year']),
+    metrics: parseMetrics(values.metric),
     json: values.json === true,
     color: values.color,
   };
@@ -244,6 +260,7 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
     setB,
     both: values.both ?? [],
     workers: values.workers === undefined ? undefined : parsePositive('--workers', values.workers),
+    metrics: parseMetrics(values.metric),
     json: values.json === true,
     color: values.color,
   };

@@ -22,14 +22,19 @@ export function formatTime(t: Micros): string {
   return `${(t / US_PER_S).toFixed(3)}s`;
 }
 
-/** A duration for people: "850ms", "12.3s", "4m05s". */
+/** A duration for people: "850ms", "12.3s", "4m05s", "3h07m", "41.7d". */
 export function formatDuration(d: Micros): string {
   const msv = d / US_PER_MS;
   if (Math.abs(msv) < 1000) return `${Math.round(msv)}ms`;
   const s = msv / 1000;
   if (Math.abs(s) < 120) return `${s.toFixed(1)}s`;
-  const m = Math.floor(s / 60);
-  return `${m}m${String(Math.round(s - m * 60)).padStart(2, '0')}s`;
+  const sign = s < 0 ? '-' : '';
+  // Round once, at the finest unit shown, so 59.6 s never prints as "60s".
+  const totalS = Math.round(Math.abs(s));
+  if (totalS < 120 * 60) return `${sign}${Math.floor(totalS / 60)}m${String(totalS % 60).padStart(2, '0')}s`;
+  const totalM = Math.round(Math.abs(s) / 60);
+  if (totalM < 48 * 60) return `${sign}${Math.floor(totalM / 60)}h${String(totalM % 60).padStart(2, '0')}m`;
+  return `${sign}${(Math.abs(s) / 86_400).toFixed(1)}d`;
 }
 
 const DURATION_RE = /^(\d+(?:\.\d+)?)(us|µs|ms|s|m|h)?$/;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeterminismSchema } from '../diff/schema.js';
 
 /**
  * The `sim run --json` document, format version 1. Stable: fields are only
@@ -47,8 +48,24 @@ export const JsonReportSchema = z.strictObject({
   })),
   /** Remarks on the configuration, e.g. a violated timing rule. */
   notes: z.array(z.string()),
-  /** True when every claim held (exit code 0). */
+  /** True when every claim held and no invariant was violated (exit code 0). */
   ok: z.boolean(),
+  /** The scenario's invariants and their verdicts; atMs is when one broke, if known. Empty when it declares none. */
+  invariants: z.array(z.strictObject({
+    name: z.string(),
+    kind: z.enum(['always', 'eventually']),
+    pass: z.boolean(),
+    detail: z.string(),
+    atMs: z.number().nonnegative().optional(),
+    source: z.string().optional(),
+  })),
+  /** What the run exercised: faults delivered by kind, and how often each `sometimes` path was reached. */
+  coverage: z.strictObject({
+    faults: z.record(z.string(), z.number().int().nonnegative()),
+    reached: z.record(z.string(), z.number().int().nonnegative()),
+  }),
+  /** Only with --verify-determinism: whether a second run gave the same trace and metrics, and where it parted if not. */
+  determinism: DeterminismSchema.optional(),
 });
 
 export type JsonReport = z.infer<typeof JsonReportSchema>;

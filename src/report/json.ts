@@ -1,4 +1,5 @@
 import { parseDuration, US_PER_MS } from '../kernel/time.js';
+import { runHeld } from '../runner/run-held.js';
 import type { RunResult } from '../runner/run-scenario.js';
 import type { JsonReport } from './json-schema.js';
 
@@ -31,7 +32,13 @@ export function jsonReport(result: RunResult, source: string): JsonReport {
     claims: result.claims.map((c) => ({ name: c.name, pass: c.pass, detail: c.detail, ...(c.source === undefined ? {} : { source: c.source }) })),
     timeline: result.timeline.map((e) => ({ tMs: e.tMs, source: e.source, kind: e.kind, text: e.text })),
     notes: [...result.notes],
-    ok: result.claims.every((c) => c.pass),
+    ok: runHeld(result),
+    invariants: result.invariants.map((i) => ({
+      name: i.name, kind: i.kind, pass: i.pass, detail: i.detail,
+      ...(i.atMs === undefined ? {} : { atMs: i.atMs }),
+      ...(i.source === undefined ? {} : { source: i.source }),
+    })),
+    coverage: { faults: { ...result.coverage.faults }, reached: { ...result.coverage.reached } },
   };
 }
 

@@ -29,6 +29,7 @@ export function textReport(result: RunResult, options: TextReportOptions = {}): 
     timeline(result, options.timelineLimit ?? 60, p),
     impact(result, options.metricInfo ?? {}, p),
     claims(result, p),
+    invariants(result, p),
     footer(result, options.replay, p),
   ];
   return sections.filter((s) => s !== '').join('\n\n') + '\n';
@@ -107,6 +108,20 @@ function claims(r: RunResult, p: Palette): string {
   return lines.join('\n');
 }
 
+function invariants(r: RunResult, p: Palette): string {
+  if (r.invariants.length === 0) return '';
+  const lines = [p.bold('invariants')];
+  for (const i of r.invariants) {
+    const mark = i.pass ? p.green('PASS') : p.red(p.bold('FAIL'));
+    lines.push(`  ${mark}  ${i.name} ${p.dim(`(${i.kind})`)}: ${indentMore(i.detail, 8)}`);
+  }
+  const fired = Object.entries(r.coverage.faults).map(([k, n]) => `${k} x${n}`);
+  const reached = Object.entries(r.coverage.reached).filter(([, n]) => n > 0).map(([k]) => k);
+  lines.push(`  ${p.dim('faults fired')}  ${fired.length === 0 ? p.yellow('none') : fired.join(', ')}`);
+  if (Object.keys(r.coverage.reached).length > 0) lines.push(`  ${p.dim('reached')}       ${reached.length === 0 ? p.dim('none of the paths of interest') : indentMore(reached.join('; '), 16)}`);
+  return lines.join('\n');
+}
+
 function footer(r: RunResult, replay: string | undefined, p: Palette): string {
   const lines = [
     `${p.dim('digest')} ${r.digest}  ${p.dim('events')} ${formatNumber(r.events)}  ${p.dim('trace records')} ${formatNumber(r.traceRecords)}`,
@@ -116,13 +131,17 @@ function footer(r: RunResult, replay: string | undefined, p: Palette): string {
   return lines.join('\n');
 }
 
-/** The last line: did every claim hold? */
-export function verdict(r: Pick<RunResult, 'claims'>, p: Palette = plainPalette): string {
+/** The last line: did every claim hold? Violated invariants, if any, are added to it. */
+export function verdict(r: Pick<RunResult, 'claims'> & Partial<Pick<RunResult, 'invariants'>>, p: Palette = plainPalette): string {
   const failed = r.claims.filter((c) => !c.pass).length;
   const n = r.claims.length;
-  if (n === 0) return `result: ${p.dim('no claims to check')}`;
-  if (failed === 0) return `result: ${p.green(p.bold('PASS'))}, ${n === 1 ? 'the claim' : `all ${n} claims`} held`;
-  return `result: ${p.red(p.bold('FAIL'))}, ${failed} of ${n} claim${n === 1 ? '' : 's'} failed`;
+  const broken = (r.invariants ?? []).filter((i) => !i.pass).length;
+  const m = r.invariants?.length ?? 0;
+  const invariants = broken === 0 ? '' : `${broken} of ${m} invariant${m === 1 ? '' : 's'} violated`;
+  if (n === 0) return invariants === '' ? `result: ${p.dim('no claims to check')}` : `result: ${p.red(p.bold('FAIL'))}, ${invariants}`;
+  if (failed === 0 && broken === 0) return `result: ${p.green(p.bold('PASS'))}, ${n === 1 ? 'the claim' : `all ${n} claims`} held`;
+  const claims = failed === 0 ? `${n === 1 ? 'the claim' : `all ${n} claims`} held` : `${failed} of ${n} claim${n === 1 ? '' : 's'} failed`;
+  return `result: ${p.red(p.bold('FAIL'))}, ${claims}${invariants === '' ? '' : `, ${invariants}`}`;
 }
 
 /** Keeps a multi-line text inside its column. */

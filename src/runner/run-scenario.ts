@@ -6,6 +6,7 @@ import type { TraceRecord, TraceSink } from '../kernel/trace.js';
 import { toFault, toSpec, type FaultSpec } from '../scenario/fault-spec.js';
 import type { AnyScenario, ClaimVerdict } from '../scenario/scenario.js';
 import { BadInput, resolveParams } from '../scenario/settings.js';
+import { InvariantRun, type Coverage, type InvariantResult } from './invariant-run.js';
 
 export interface RunOptions {
   readonly seed: number;
@@ -47,6 +48,10 @@ export interface RunResult {
   readonly claims: ClaimResult[];
   readonly timeline: TimelineEntry[];
   readonly notes: string[];
+  /** The scenario's invariants, each with its verdict (none: the scenario declares none). */
+  readonly invariants: InvariantResult[];
+  /** Faults delivered by kind, and how often each `sometimes` path was reached. */
+  readonly coverage: Coverage;
 }
 
 /** Collects the scenario's key records as timeline lines while the run goes. */
@@ -78,12 +83,18 @@ export function prepareRun(scenario: AnyScenario, options: RunOptions) {
   return { sim, params, world, faults, untilMs, timeline };
 }
 
+/** The scenario's claims checked against `metrics` (at the end of a run, or so far in the TUI). */
+export function checkClaims(scenario: AnyScenario, metrics: Record<string, number>, params: Record<string, unknown>): ClaimResult[] {
+  return scenario.claims.map((c): ClaimResult => ({ name: c.name, ...(c.source ? { source: c.source } : {}), ...c.check(metrics, params) }));
+}
+
 /** Runs one scenario with one seed to its horizon and checks its claims. */
 export function runScenario(scenario: AnyScenario, options: RunOptions): RunResult {
   const { sim, params, world, faults, untilMs, timeline } = prepareRun(scenario, options);
-  sim.run(ms(untilMs));
+  const watch = new InvariantRun(sim, scenario.invariants ?? [], scenario.sometimes ?? [], world, params, faults);
+  watch.runTo(ms(untilMs));
   const metrics = scenario.metrics(world, sim, params) as Record<string, number>;
-  const claims = scenario.claims.map((c): ClaimResult => ({ name: c.name, ...(c.source ? { source: c.source } : {}), ...c.check(metrics, params) }));
+  const claims = checkClaims(scenario, metrics, params);
   return {
     scenario: scenario.id,
     title: scenario.title,
@@ -98,5 +109,7 @@ export function runScenario(scenario: AnyScenario, options: RunOptions): RunResu
     claims,
     timeline: timeline.entries,
     notes: scenario.notes?.(params) ?? [],
+    invariants: watch.results(),
+    coverage: watch.coverage(),
   };
 }

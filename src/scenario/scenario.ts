@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { Simulation } from '../kernel/simulation.js';
 import type { TraceRecord } from '../kernel/trace.js';
 import type { FaultSpec } from './fault-spec.js';
+import type { FaultSpace } from './fault-space.js';
+import type { Invariant, Sometimes } from './invariant.js';
+import type { PaneData, SeriesValue } from './inspect.js';
 
 /** How a metric is shown: its label, its unit, and what "better" means. */
 export interface MetricInfo {
@@ -52,6 +55,16 @@ export interface Scenario<S extends ParamsSchema = ParamsSchema, W = unknown, M 
   timeline?(rec: TraceRecord): string | null;
   /** Remarks on the configuration, e.g. a violated Patroni timing rule. */
   notes?(params: z.output<S>): string[];
+  /** Properties every run must keep (checked by `sim run` and `sim check`; see invariant.ts). */
+  readonly invariants?: readonly Invariant<z.output<S>, NoInfer<W>>[];
+  /** The faults `sim check` may generate (see fault-space.ts); without one, `sim check` refuses the scenario. */
+  readonly faultSpace?: FaultSpace<z.output<S>>;
+  /** Code paths worth reaching; runs report how often they were. */
+  readonly sometimes?: readonly Sometimes[];
+  /** The TUI's component panes: the models' state now. Read-only (see inspect.ts). */
+  inspect?(world: W, sim: Simulation, params: z.output<S>): PaneData[];
+  /** The TUI's charts: key series (error rate, latency, lag) read at a sample instant. Read-only. */
+  series?(world: W, sim: Simulation, params: z.output<S>): SeriesValue[];
 }
 
 export type AnyScenario = Scenario<ParamsSchema, any, any>;

@@ -7,6 +7,7 @@ import { finiteOrNull } from './metric-summary.js';
 import { mean, sampleSd } from './moments.js';
 import { byIndex, claimNames, claimTally, commonRun, metricNames } from './records.js';
 import type { MetricUnit } from './summary.js';
+import { selectMetricNames } from './verdict.js';
 
 /**
  * One metric in two configurations run on the same seeds. Both means are
@@ -46,6 +47,8 @@ export interface Comparison {
 export interface CompareOptions {
   /** The scenario's metricInfo, so units reach the report. */
   readonly metricInfo?: Readonly<Record<string, MetricInfo | undefined>>;
+  /** Only these metrics, in this order (`--metric`); all when absent or empty. */
+  readonly metrics?: readonly string[];
 }
 
 /**
@@ -62,7 +65,7 @@ export function comparePaired(a: readonly RunRecord[], b: readonly RunRecord[], 
   const rb = commonRun(sb, 'comparison, side b');
   const info = options.metricInfo ?? {};
 
-  const names = [...new Set([...metricNames(sa), ...metricNames(sb)])];
+  const names = selectMetricNames([...new Set([...metricNames(sa), ...metricNames(sb)])], options.metrics);
   const metrics = names.map((name): [string, PairedMetric] => [name, pairMetric(sa, sb, name, info[name]?.unit)]);
   const claimList = [...new Set([...claimNames(sa), ...claimNames(sb)])];
   const claims = claimList.map((name): [string, PairedClaim] => [name, pairClaim(sa, sb, name)]);

@@ -33,8 +33,10 @@ function header(c: Comparison, labels: { a: string; b: string }, p: Palette): st
 /** A difference with its sign; magnitudes go through the unit formatter, which is not made for negative durations. */
 function formatDifference(v: number | null, unit: MetricUnit | undefined, decimals: number): string {
   if (v === null) return 'n/a';
-  if (v === 0) return formatValue(0, unit, decimals);
-  return `${v < 0 ? '-' : '+'}${formatValue(Math.abs(v), unit, decimals)}`;
+  const magnitude = formatValue(Math.abs(v), unit, decimals);
+  // A difference that rounds to zero at the shown precision gets no sign: "-0ms" reads as a finding.
+  if (v === 0 || magnitude === formatValue(0, unit, decimals)) return formatValue(0, unit, decimals);
+  return `${v < 0 ? '-' : '+'}${magnitude}`;
 }
 
 function metrics(c: Comparison, labels: { a: string; b: string }, p: Palette): string {

@@ -15,3 +15,4 @@ export { comparePaired, type Comparison, type PairedMetric, type PairedClaim, ty
 export { formatComparison } from './format-compare.js';
 export { failureMatrix, type MatrixRow, type RateEstimate } from './matrix.js';
 export { formatMatrix } from './format-matrix.js';
+export { everyClaimHeld, everyRunHeldItsClaims, selectMetricNames } from './verdict.js';

@@ -3,6 +3,7 @@ import type { RunRecord } from '../sweep/run-record.js';
 import { availabilityFromPercent, perYearFromDowntime, type AvailabilityEstimate, type PerYearEstimate } from './availability.js';
 import { summarizeClaim, type ClaimSummary } from './claim-summary.js';
 import { summarizeMetric, type MetricSummary } from './metric-summary.js';
+import { selectMetricNames } from './verdict.js';
 import { byIndex, claimNames, claimTally, commonRun, metricNames, metricValues } from './records.js';
 
 export type MetricUnit = MetricInfo['unit'];
@@ -33,6 +34,8 @@ export interface SummarizeOptions {
   readonly metricInfo?: Readonly<Record<string, MetricInfo | undefined>>;
   /** How many times a year the run's incident is expected (for `perYear`). */
   readonly incidentsPerYear?: number;
+  /** Only these metrics, in this order (`--metric`); all when absent or empty. */
+  readonly metrics?: readonly string[];
 }
 
 // Case-insensitive so `availabilityPct` matches as well as `readAvailabilityPct`.
@@ -49,7 +52,7 @@ export function summarizeRuns(records: readonly RunRecord[], options: SummarizeO
 
   // Built as entry lists and Object.fromEntries, which makes own properties
   // even of a metric named "__proto__"; assignment would not.
-  const metricEntries = metricNames(sorted).map((name): [string, SweepMetric] => {
+  const metricEntries = selectMetricNames(metricNames(sorted), options.metrics).map((name): [string, SweepMetric] => {
     const unit = info[name]?.unit;
     const m = summarizeMetric(metricValues(sorted, name));
     return [name, unit === undefined ? m : { ...m, unit }];

@@ -18,7 +18,7 @@ const options = { source: tiny.source, metricInfo: tiny.metricInfo, defaults };
 function result(over: Partial<RunResult> = {}): RunResult {
   return {
     scenario: 'demo', title: 'Demo', seed: 0, params: {}, untilMs: 1000, faults: [], digest: '0123456789abcdef',
-    events: 1234567, traceRecords: 12, metrics: {}, claims: [], timeline: [], notes: [], ...over,
+    events: 1234567, traceRecords: 12, metrics: {}, claims: [], timeline: [], notes: [], invariants: [], coverage: { faults: {}, reached: {} }, ...over,
   };
 }
 
@@ -134,6 +134,27 @@ describe('jsonReport', () => {
   });
 
   it('has exactly the documented fields, in a fixed order', () => {
-    expect(Object.keys(jsonReport(passing, tiny.source))).toEqual(['failsim', 'scenario', 'title', 'source', 'seed', 'params', 'untilMs', 'faults', 'digest', 'events', 'traceRecords', 'metrics', 'claims', 'timeline', 'notes', 'ok']);
+    expect(Object.keys(jsonReport(passing, tiny.source))).toEqual(['failsim', 'scenario', 'title', 'source', 'seed', 'params', 'untilMs', 'faults', 'digest', 'events', 'traceRecords', 'metrics', 'claims', 'timeline', 'notes', 'ok', 'invariants', 'coverage']);
+  });
+});
+
+describe('run reports: invariants and coverage', () => {
+  it('the JSON and text reports carry every invariant verdict and what fired; a violation fails the run', () => {
+    const broken = result({
+      invariants: [
+        { name: 'no acknowledged write lost', kind: 'always', pass: false, detail: '2 of 10 missing', atMs: 61_000 },
+        { name: 'one writable primary after the faults', kind: 'eventually', pass: true, detail: 'pg-1 is the one writable primary' },
+      ],
+      coverage: { faults: { 'node-crash': 1 }, reached: { 'a leader race happened': 2, 'an old primary was rewound': 0 } },
+    });
+    const doc = JsonReportSchema.parse(jsonReport(broken, 'src'));
+    expect(doc.ok).toBe(false);
+    expect(doc.invariants[0]).toEqual({ name: 'no acknowledged write lost', kind: 'always', pass: false, detail: '2 of 10 missing', atMs: 61_000 });
+    expect(doc.coverage).toEqual({ faults: { 'node-crash': 1 }, reached: { 'a leader race happened': 2, 'an old primary was rewound': 0 } });
+    const text = textReport(broken);
+    expect(text).toContain('  FAIL  no acknowledged write lost (always): 2 of 10 missing\n');
+    expect(text).toContain('  faults fired  node-crash x1\n');
+    expect(text).toContain('  reached       a leader race happened\n');
+    expect(text.trimEnd().split('\n').pop()).toMatch(/^result: FAIL, .*1 of 2 invariants violated$/);
   });
 });

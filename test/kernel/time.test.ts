@@ -17,6 +17,10 @@ describe('time helpers (µs)', () => {
     expect(formatDuration(850_000)).toBe('850ms');
     expect(formatDuration(12_300_000)).toBe('12.3s');
     expect(formatDuration(245_000_000)).toBe('4m05s');
+    expect(formatDuration(239_600_000)).toBe('4m00s'); // 3m59.6s rounds up whole, never "3m60s"
+    expect(formatDuration(-245_000_000)).toBe('-4m05s');
+    expect(formatDuration(3 * 3600e6 + 7 * 60e6 + 20e6)).toBe('3h07m');
+    expect(formatDuration(1_000 * 3600e6)).toBe('41.7d');
   });
 
   it('parses durations with units, bare numbers in the given unit, and rejects junk', () => {

@@ -66,6 +66,9 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['compare: the same parameters', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replication=sync'], /give the same parameters/],
   ['compare: bad --vs key', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replicaton=async'], /--vs: unknown parameter "replicaton"/],
   ['compare: --runs missing', ['compare', 'scenario-a', '--set', 'replication=sync', '--vs', 'replication=async'], /compare: missing --runs N/],
+  ['unknown --metric', ['sweep', 'scenario-a', '--runs', '3', '--workers', '1', '--metric', 'downtime', '--out', out('metric')], /--metric "downtime": not a metric of scenario-a \(valid: ackedWritesLost, .*writeDowntimeMs/],
+  ['merge: unknown --metric', ['merge', a, '--scenario', TINY, '--allow-missing', '--metric', 'nope'], /--metric "nope": not a metric of tiny \(valid: downtimeMs\)/],
+  ['compare: unknown --metric', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replication=async', '--metric', 'lostWrites'], /--metric "lostWrites": not a metric of scenario-a/],
   ['matrix: unknown family', ['matrix', 'nope', '--runs', '2'], /matrix: "nope" is neither a scenario nor a family \(families: .*flux/],
   ['matrix: --runs 0', ['matrix', 'flux', '--runs', '0'], /--runs "0"/],
 ];

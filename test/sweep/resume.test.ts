@@ -7,7 +7,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeLines, ensureBuilt, FIXTURE, indices, lines, sim, start, waitForLines } from './helpers.js';
+import { completeLines, ensureBuilt, FINDING, FIXTURE, indices, lines, sim, start, waitForLines } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsim-resume-'));
 
@@ -24,7 +24,7 @@ function smallSweep(): Promise<{ json: string; file: string }> {
   small ??= (async () => {
     const file = join(dir, 'small.ndjson');
     const r = await sim(['sweep', FIXTURE, ...SMALL, '--workers', '1', '--out', file, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     return { json: r.stdout, file };
   })();
   return small;
@@ -54,7 +54,7 @@ describe.concurrent('sim sweep --resume', () => {
     writeFileSync(file, body + last.slice(0, Math.floor(last.length / 2)));
 
     const resumed = await sim(['sweep', FIXTURE, ...SLOW, '--workers', '2', '--resume', file, '--json']);
-    expect(resumed.code).toBe(0);
+    expect(resumed.code).toBe(FINDING);
     expect(resumed.stderr).toMatch(new RegExp(`^sim: ".*killed.ndjson" line ${have} was cut off \\(.*\\): dropped, its run is done again\\n$`));
     const ref = await uninterrupted;
     expect(resumed.stdout).toBe(ref.stdout);
@@ -69,7 +69,7 @@ describe.concurrent('sim sweep --resume', () => {
     const next = lines(readFileSync(full, 'utf8'))[12]!;
     appendFileSync(file, next.slice(0, 25));
     const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     expect(r.stderr).toMatch(/line 13 was cut off/);
     expect(r.stdout).toBe(json);
     expect(lines(readFileSync(file, 'utf8')).slice(0, 12)).toEqual(kept);
@@ -81,7 +81,7 @@ describe.concurrent('sim sweep --resume', () => {
     const file = join(dir, 'garbled-last.ndjson');
     copyLines(full, file, (l, i) => (i < 20 ? l : i === 20 ? '{"scenario":"ti' : null));
     const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     expect(r.stdout).toBe(json);
     expect(indices(file)).toEqual([...Array(30).keys()]);
   });
@@ -131,7 +131,7 @@ describe.concurrent('sim sweep --resume', () => {
     const { json, file } = await smallSweep();
     const before = readFileSync(file, 'utf8');
     const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     expect(r.stdout).toBe(json);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });

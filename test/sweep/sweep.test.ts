@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunRecordSchema } from '../../src/sweep/record-file.js';
-import { ensureBuilt, FIXTURE, indices, lines, sim, TINY } from './helpers.js';
+import { ensureBuilt, FINDING, FIXTURE, indices, lines, sim, TINY } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsim-sweep-'));
 // Requests every ~20 s: some runs see no failed request, so firstFailureMs is NaN (null) there.
@@ -25,7 +25,7 @@ function referenceSweep(): Promise<{ json: string; file: string }> {
     const file = join(dir, 'w1.ndjson');
     const r = await sim(['sweep', FIXTURE, ...RUNS, '--workers', '1', '--json', '--out', file]);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     return { json: r.stdout, file };
   })();
   return reference;
@@ -34,7 +34,7 @@ function referenceSweep(): Promise<{ json: string; file: string }> {
 describe.concurrent('sim sweep', () => {
   it('--json is byte-identical for one worker and two', async () => {
     const [one, two] = await Promise.all([referenceSweep(), sim(['sweep', FIXTURE, ...RUNS, '--workers', '2', '--json'])]);
-    expect(two.code).toBe(0);
+    expect(two.code).toBe(FINDING);
     expect(two.stderr).toBe('');
     expect(two.stdout).toBe(one.json);
     const s = JSON.parse(one.json);
@@ -48,7 +48,7 @@ describe.concurrent('sim sweep', () => {
     const file = join(dir, 'tiny.ndjson');
     const r = await sim(['sweep', TINY, '--runs', '12', '--workers', '2', '--json', '--out', file]);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(0); // tiny's claim holds in all 12 runs: exit 0, unlike FIXTURE's sweeps
     expect(JSON.parse(r.stdout)).toMatchObject({ scenario: 'tiny', runs: 12 });
     const merged = await sim(['merge', file, '--scenario', TINY, '--json']);
     expect(merged.code).toBe(0);
@@ -60,7 +60,7 @@ describe.concurrent('sim sweep', () => {
       sim(['sweep', FIXTURE, ...RUNS, '--workers', '1']),
       sim(['sweep', FIXTURE, ...RUNS, '--workers', '2']),
     ]);
-    expect(one.code).toBe(0);
+    expect(one.code).toBe(FINDING);
     expect(one.stderr).toBe('');
     expect(two.stderr).toBe('');
     expect(two.stdout).toBe(one.stdout);
@@ -92,7 +92,7 @@ describe.concurrent('sim sweep', () => {
       sim(['sweep', FIXTURE, ...RUNS, '--shard-count', '2', '--out', s1, '--json'], { env: { JOB_COMPLETION_INDEX: '1' } }),
       referenceSweep(),
     ]);
-    expect([a.code, b.code]).toEqual([0, 0]);
+    expect([a.code, b.code]).toEqual([FINDING, FINDING]);
     expect(indices(s0)).toEqual([...Array(20).keys()].map((i) => 2 * i));
     expect(indices(s1)).toEqual([...Array(20).keys()].map((i) => 2 * i + 1));
     expect(JSON.parse(a.stdout).runs).toBe(20);
@@ -102,9 +102,9 @@ describe.concurrent('sim sweep', () => {
       sim(['sweep', FIXTURE, ...RUNS, '--workers', '1']),
     ]);
     expect(merged.stderr).toBe('');
-    expect(merged.code).toBe(0);
+    expect(merged.code).toBe(FINDING);
     expect(merged.stdout).toBe(ref.json);
-    expect(mergedText.code).toBe(0);
+    expect(mergedText.code).toBe(FINDING);
     expect(mergedText.stdout).toBe(unsplitText.stdout);
   });
 
@@ -114,8 +114,20 @@ describe.concurrent('sim sweep', () => {
       sim(['sweep', FIXTURE, ...RUNS, '--json', '--incidents-per-year', '12']),
       sim(['merge', file, '--scenario', FIXTURE, '--json', '--incidents-per-year', '12']),
     ]);
-    expect(sweep.code).toBe(0);
+    expect(sweep.code).toBe(FINDING);
     expect(JSON.parse(sweep.stdout).perYear).toBeDefined();
+    expect(merged.stdout).toBe(sweep.stdout);
+  });
+
+  it('--metric keeps only the metrics asked for, in that order, in sweep and merge alike', async () => {
+    const { file } = await referenceSweep();
+    const pick = ['--metric', 'failedRequests', '--metric', 'downtimeMs'];
+    const [sweep, merged] = await Promise.all([
+      sim(['sweep', FIXTURE, ...RUNS, '--json', ...pick]),
+      sim(['merge', file, '--scenario', FIXTURE, '--json', '--metric', 'failedRequests,downtimeMs']),
+    ]);
+    expect(sweep.code).toBe(FINDING);
+    expect(Object.keys(JSON.parse(sweep.stdout).metrics)).toEqual(['failedRequests', 'downtimeMs']);
     expect(merged.stdout).toBe(sweep.stdout);
   });
 });
@@ -124,13 +136,13 @@ describe.concurrent('sim compare and sim matrix', () => {
   it('compare runs the same seeds under --set and --vs, deterministically', async () => {
     const args = ['compare', FIXTURE, '--set', 'restartDelayMs=5000', '--vs', 'restartDelayMs=12000', '--both', 'requestIntervalMs=500', '--runs', '12'];
     const [json, again, text] = await Promise.all([sim([...args, '--json', '--workers', '1']), sim([...args, '--json', '--workers', '2']), sim(args)]);
-    expect(json.code).toBe(0);
+    expect(json.code).toBe(FINDING);
     expect(json.stderr).toBe('');
     expect(again.stdout).toBe(json.stdout);
     const c = JSON.parse(json.stdout);
     expect(c).toMatchObject({ runs: 12, seeds: { first: 1, last: 12 }, params: { a: { restartDelayMs: 5000, requestIntervalMs: 500 }, b: { restartDelayMs: 12000, requestIntervalMs: 500 } } });
     expect(c.claims['downtime stays under maxDowntimeMs'].b.passed).toBe(0);
-    expect(text.code).toBe(0);
+    expect(text.code).toBe(FINDING);
     expect(text.stdout).toContain('restartDelayMs=5000');
     expect(text.stdout).toContain('restartDelayMs=12000');
   });
@@ -138,7 +150,7 @@ describe.concurrent('sim compare and sim matrix', () => {
   it('matrix expands a family to every scenario whose id starts with it', async () => {
     const r = await sim(['matrix', 'flux', '--runs', '1', '--json', '--workers', '1']);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     const rows = JSON.parse(r.stdout) as { id: string }[];
     expect(rows.length).toBe(11);
     expect(rows.every((row) => row.id.startsWith('flux-'))).toBe(true);
@@ -147,7 +159,7 @@ describe.concurrent('sim compare and sim matrix', () => {
   it('matrix takes a comma-separated list of ids and paths', async () => {
     const r = await sim(['matrix', `${FIXTURE},test/fixtures/js-scenario.mjs`, '--runs', '3', '--workers', '1']);
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(FINDING);
     expect(r.stdout).toContain('sweep-fixture');
     expect(r.stdout).toContain('js-tick');
   });

@@ -4,7 +4,9 @@ import { RecordStore } from '../../sweep/record-store.js';
 import type { RunRecord } from '../../sweep/run-record.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
 import { isBadInput, UsageError } from '../errors.js';
+import { EXIT } from '../cli.js';
 import { COMPARE_HELP } from '../help.js';
+import { checkMetricNames, declaredMetrics, metricNamesOf } from '../metric-filter.js';
 import { loadScenario, type RunnerApi } from '../load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseCompareArgs } from '../sweep-args.js';
@@ -24,6 +26,7 @@ export async function compareCommand(argv: readonly string[], io: Io, cwd: strin
   const paramsB = resolve(scenario, api, setsB, '--vs');
   const labels = sideLabels(paramsA, paramsB);
   if (labels === undefined) throw new UsageError('compare: --set and --vs give the same parameters, so there is nothing to compare');
+  checkMetricNames(args.metrics, declaredMetrics(scenario.metricInfo), scenario.id);
 
   const sides = [paramsA, paramsB].map((params) => ({ check: new IdentityCheck({ scenario: scenario.id, params, baseSeed: args.seed }), store: new RecordStore() }));
   const tasks: number[] = [];
@@ -45,10 +48,13 @@ export async function compareCommand(argv: readonly string[], io: Io, cwd: strin
     io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
     return outcome.exitCode;
   }
-  const { comparePaired, formatComparison } = await import('../../stats/index.js');
-  const comparison = comparePaired(sides[0]!.store.sorted(), sides[1]!.store.sorted(), { metricInfo: scenario.metricInfo });
+  const { comparePaired, formatComparison, everyClaimHeld } = await import('../../stats/index.js');
+  const [a, b] = [sides[0]!.store.sorted(), sides[1]!.store.sorted()];
+  checkMetricNames(args.metrics, metricNamesOf(a), scenario.id);
+  const comparison = comparePaired(a, b, { metricInfo: scenario.metricInfo, metrics: args.metrics });
   io.out(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, labels, paletteFor(io, args.color)));
-  return 0;
+  const held = everyClaimHeld(Object.fromEntries(Object.entries(comparison.claims).flatMap(([k, c]) => [[`${k}/a`, c.a], [`${k}/b`, c.b]])));
+  return held ? EXIT.ok : EXIT.claimFailed;
 }
 
 /** Parses and checks one side's settings; errors name the flag they came from. */

@@ -2,6 +2,7 @@ import { IdentityCheck } from '../../sweep/identity.js';
 import { RecordStore } from '../../sweep/record-store.js';
 import type { RunRecord } from '../../sweep/run-record.js';
 import { UsageError } from '../errors.js';
+import { EXIT } from '../cli.js';
 import { MATRIX_HELP } from '../help.js';
 import { builtInScenarios, isPathRef, loadScenario } from '../load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
@@ -46,10 +47,11 @@ export async function matrixCommand(argv: readonly string[], io: Io, cwd: string
     io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
     return outcome.exitCode;
   }
-  const { failureMatrix, formatMatrix } = await import('../../stats/index.js');
-  const matrix = failureMatrix(rows.map((r) => ({ id: r.id, title: r.title, records: r.store.sorted() })));
+  const { failureMatrix, formatMatrix, everyRunHeldItsClaims } = await import('../../stats/index.js');
+  const sorted = rows.map((r) => ({ id: r.id, title: r.title, records: r.store.sorted() }));
+  const matrix = failureMatrix(sorted);
   io.out(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : formatMatrix(matrix, paletteFor(io, args.color)));
-  return 0;
+  return sorted.every((r) => everyRunHeldItsClaims(r.records)) ? EXIT.ok : EXIT.claimFailed;
 }
 
 /** "flux" -> every built-in id starting with "flux-"; "a,b" -> [a, b]; an id or a path -> itself. */

@@ -1,5 +1,8 @@
 import type { Fault } from '../../kernel/faults.js';
+import type { TraceSink } from '../../kernel/trace.js';
+import type { DeterminismJson } from '../../diff/schema.js';
 import type { RunResult } from '../../runner/run-scenario.js';
+import { runHeld } from '../../runner/run-held.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
 import { parseRunArgs, type RunArgs } from '../args.js';
 import { isBadInput, UsageError } from '../errors.js';
@@ -21,12 +24,13 @@ export async function runCommand(argv: readonly string[], io: Io, cwd: string): 
   const { scenario, api } = await loadScenario(args.scenario, cwd);
   const params = api.parseSettings(scenario.params, args.sets);
   api.resolveParams(scenario.params, params);
+  if (args.verifyDeterminism) return verifiedRun(scenario, api, args, params, faults, io);
   const result = await execute(scenario, api, args, params, faults);
   io.out(await render(result, scenario, api, args, io));
-  return result.claims.every((c) => c.pass) ? 0 : 1;
+  return runHeld(result) ? 0 : 1;
 }
 
-async function execute(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined): Promise<RunResult> {
+async function execute(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined, extraSinks: readonly TraceSink[] = []): Promise<RunResult> {
   const sink = args.traceFile === undefined ? undefined : new (await import('../trace-file.js')).TraceFileSink(args.traceFile);
   try {
     const result = api.runScenario(scenario, {
@@ -34,7 +38,7 @@ async function execute(scenario: AnyScenario, api: RunnerApi, args: RunArgs, par
       params,
       ...(faults === undefined ? {} : { faults }),
       ...(args.untilMs === undefined ? {} : { untilMs: args.untilMs }),
-      ...(sink === undefined ? {} : { traceSinks: [sink] }),
+      traceSinks: [...(sink === undefined ? [] : [sink]), ...extraSinks],
     });
     sink?.commit();
     return result;
@@ -52,10 +56,10 @@ function nameTheFaultsFile(e: unknown, file: string | undefined): unknown {
   return e;
 }
 
-async function render(result: RunResult, scenario: AnyScenario, api: RunnerApi, args: RunArgs, io: Io): Promise<string> {
+async function render(result: RunResult, scenario: AnyScenario, api: RunnerApi, args: RunArgs, io: Io, determinism?: DeterminismJson): Promise<string> {
   if (args.json) {
     const { jsonReport, formatJson } = await import('../../report/json.js');
-    return formatJson(jsonReport(result, scenario.source));
+    return formatJson({ ...jsonReport(result, scenario.source), ...(determinism === undefined ? {} : { determinism }) });
   }
   const [{ textReport }, { replayCommand }] = await Promise.all([import('../../report/text.js'), import('../../report/replay.js')]);
   const defaults = defaultParams(scenario, api);
@@ -82,3 +86,24 @@ function pick(params: Record<string, unknown>, sets: readonly string[]): Record<
   const given = new Set(sets.map((s) => s.slice(0, s.indexOf('=')).trim()));
   return Object.fromEntries(Object.entries(params).filter(([k]) => !given.has(k)));
 }
+
+/**
+ * `--verify-determinism`: the run as usual (writing --trace, if given), then
+ * a second one compared with it record by record; the report is the first
+ * run's, plus the verdict. A second run that differs exits 1, like a failed
+ * claim.
+ */
+async function verifiedRun(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined, io: Io): Promise<number> {
+  const { verifyDeterminism, formatDeterminism } = await import('../verify-determinism.js');
+  const { result, determinism } = await verifyDeterminism(
+    (sinks) => execute(scenario, api, args, params, faults, sinks),
+    (sinks) => execute(scenario, api, { ...args, traceFile: undefined }, params, faults, sinks),
+    DETERMINISM_CONTEXT,
+  );
+  const report = await render(result, scenario, api, args, io, determinism);
+  io.out(args.json ? report : `${report}\n${formatDeterminism(determinism, result, paletteFor(io, args.color))}`);
+  return runHeld(result) && determinism.identical ? 0 : 1;
+}
+
+/** Records shown on each side of a divergence. */
+const DETERMINISM_CONTEXT = 3;

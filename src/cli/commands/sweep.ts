@@ -6,7 +6,9 @@ import type { RunRecord } from '../../sweep/run-record.js';
 import { shellQuote } from '../../report/format.js';
 import { BadInput } from '../../scenario/settings.js';
 import { UsageError, describeFsError } from '../errors.js';
+import { EXIT } from '../cli.js';
 import { SWEEP_HELP } from '../help.js';
+import { checkMetricNames, declaredMetrics, metricNamesOf } from '../metric-filter.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseSweepArgs, type Shard, type SweepArgs } from '../sweep-args.js';
 import { startPool } from '../sweep-runner.js';
@@ -35,6 +37,12 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
     color: args.color,
   });
   const info = pool.info[0]!;
+  try {
+    checkMetricNames(args.metrics, declaredMetrics(info.metricInfo), info.id);
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
   const check = new IdentityCheck({ scenario: info.id, params: info.params, baseSeed: args.seed });
   const file = args.resume ?? args.out;
   const store = new RecordStore();
@@ -75,13 +83,16 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
     io.err(`sim: no runs in ${args.shard ? `shard ${args.shard.index}/${args.shard.count}` : 'this sweep'} (--runs ${args.runs})\n`);
     return 0;
   }
-  const { summarizeRuns, formatSummary } = await import('../../stats/index.js');
-  const summary = summarizeRuns(store.sorted(), {
+  const { summarizeRuns, formatSummary, everyClaimHeld } = await import('../../stats/index.js');
+  const records = store.sorted();
+  checkMetricNames(args.metrics, metricNamesOf(records), info.id);
+  const summary = summarizeRuns(records, {
     metricInfo: info.metricInfo,
+    metrics: args.metrics,
     ...(args.incidentsPerYear === undefined ? {} : { incidentsPerYear: args.incidentsPerYear }),
   });
   io.out(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, paletteFor(io, args.color)));
-  return 0;
+  return everyClaimHeld(summary.claims) ? EXIT.ok : EXIT.claimFailed;
 }
 
 /** How many of runs 0..runs-1 a shard holds. */

@@ -1,0 +1,32 @@
+import type { Invariant } from '../../src/scenario/invariant.js';
+import type { FluxSystem } from '../../models/flux/flux-system.js';
+
+/**
+ * At-least-once: every order in the Kafka topic reached the database, as a
+ * row or as a transaction a worker saw refused (sold out). A worker that
+ * dies after the commit but before the answer still processed the message:
+ * the row is what counts.
+ */
+export const ordersProcessedAtLeastOnce: Invariant<unknown, FluxSystem> = {
+  name: 'each message processed at least once',
+  kind: 'always',
+  source: 'Flux-Gate: Kafka consumer group, at-least-once delivery',
+  watch(system) {
+    return {
+      verdict() {
+        const inDb = new Set(system.db.orders().map((o) => o.orderId));
+        const unprocessed: string[] = [];
+        let total = 0;
+        for (let p = 0; p < system.broker.partitionsOf('orders'); p++) {
+          for (const r of system.broker.records('orders', p)) {
+            total++;
+            if (!inDb.has(r.key) && !system.persistedResults.has(r.key)) unprocessed.push(`${r.key}@${p}:${r.offset}`);
+          }
+        }
+        return unprocessed.length === 0
+          ? { pass: true, detail: `all ${total} messages processed` }
+          : { pass: false, detail: `${unprocessed.length} of ${total} messages never processed (${unprocessed.slice(0, 3).join(', ')}${unprocessed.length > 3 ? ', ...' : ''})` };
+      },
+    };
+  },
+};

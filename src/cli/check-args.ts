@@ -1,0 +1,63 @@
+/** The command line of `sim check`. */
+import { parseArgs } from 'node:util';
+import { describeParseError, joinNegativeValues, nonEmpty, parseSeed } from './args.js';
+import { UsageError } from './errors.js';
+import { parsePositive } from './sweep-args.js';
+
+/** fast-check's seed unless --seed says otherwise: the same seed, the same runs and the same answer. */
+export const CHECK_DEFAULT_SEED = 1;
+export const CHECK_DEFAULT_RUNS = 100;
+/** More faults than this in one schedule stops being a small counterexample. */
+export const MAX_FAULTS_LIMIT = 20;
+
+export interface CheckArgs {
+  readonly help: boolean;
+  readonly scenario: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly sets: readonly string[];
+  /** undefined: the fault space's own maximum. */
+  readonly maxFaults: number | undefined;
+  /** Where the counterexample's faults go (default ./sim-check-<scenario>-<seed>.faults.json). */
+  readonly faultsOut: string | undefined;
+  /** Save the counterexample as a regression file here. */
+  readonly save: string | undefined;
+  readonly color: boolean | undefined;
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  color: { type: 'boolean' },
+  runs: { type: 'string', short: 'n' },
+  seed: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  'max-faults': { type: 'string' },
+  'faults-out': { type: 'string' },
+  save: { type: 'string' },
+} as const;
+
+export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: joinNegativeValues(argv, OPTIONS), options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (e) {
+    throw new UsageError(describeParseError('check', e));
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (!help && positionals.length === 0) throw new UsageError('check: missing scenario (an id from `sim list` or a path to a scenario module)');
+  if (positionals.length > 1) throw new UsageError(`check: unexpected argument "${positionals[1]}" (give one scenario; settings go in --set key=value)`);
+  const maxFaults = values['max-faults'] === undefined ? undefined : parsePositive('--max-faults', values['max-faults']);
+  if (maxFaults !== undefined && maxFaults > MAX_FAULTS_LIMIT) throw new UsageError(`--max-faults ${maxFaults}: at most ${MAX_FAULTS_LIMIT}`);
+  return {
+    help,
+    scenario: positionals[0] ?? '',
+    runs: values.runs === undefined ? CHECK_DEFAULT_RUNS : parsePositive('--runs', values.runs),
+    seed: values.seed === undefined ? CHECK_DEFAULT_SEED : parseSeed(values.seed),
+    sets: values.set ?? [],
+    maxFaults,
+    faultsOut: nonEmpty('--faults-out', values['faults-out']),
+    save: nonEmpty('--save', values.save),
+    color: values.color,
+  };
+}

@@ -1,0 +1,126 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { FaultSpec } from '../../scenario/fault-spec.js';
+import type { AnyScenario } from '../../scenario/scenario.js';
+import { parseCheckArgs, type CheckArgs } from '../check-args.js';
+import { UsageError, describeFsError } from '../errors.js';
+import { CHECK_HELP } from '../help.js';
+import { builtInScenarios, loadScenario } from '../load-scenario.js';
+import { paletteFor, wantStderrColor, type Io } from '../output.js';
+import { Progress } from '../progress.js';
+
+/**
+ * `sim check <scenario>`: property-based search for a fault schedule that
+ * breaks one of the scenario's invariants, shrunk to the smallest one
+ * fast-check finds. Exit 1 with the counterexample, its faults file and the
+ * replay command; 0 when N runs found none. Every input is checked before
+ * the first run (exit 2, nothing written).
+ */
+export async function checkCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
+  const args = parseCheckArgs(argv);
+  if (args.help) { io.out(CHECK_HELP); return 0; }
+  const save = args.save === undefined ? undefined : checkSaveTarget(args.save, cwd);
+  if (args.faultsOut !== undefined) checkParent('--faults-out', args.faultsOut, cwd);
+  const { scenario, api } = await loadScenario(args.scenario, cwd);
+  if (scenario.faultSpace === undefined) throw new UsageError(`check: scenario "${scenario.id}" declares no fault space (scenarios with one: ${(await withFaultSpace()).join(', ')})`);
+  if ((scenario.invariants ?? []).length === 0) throw new UsageError(`check: scenario "${scenario.id}" declares no invariants to check`);
+  const params = api.parseSettings(scenario.params, args.sets);
+  const resolved = api.resolveParams(scenario.params, params);
+  const maxFaults = args.maxFaults ?? scenario.faultSpace.maxFaults;
+
+  const [{ runCheck }, { checkReport }, { replayCommand }] = await Promise.all([
+    import('../../check/check-loop.js'), import('../../check/format-check.js'), import('../../report/replay.js'),
+  ]);
+  const progress = new Progress(io, 'check', args.runs, args.color);
+  const shrinking = shrinkTicker(io, args.color);
+  const outcome = runCheck(scenario, api.runScenario, resolved, {
+    runs: args.runs, seed: args.seed, maxFaults, params,
+    onRun: (phase) => (phase === 'search' ? progress.tick() : shrinking.tick()),
+  });
+  shrinking.clear();
+  progress.finish(1);
+
+  const cx = outcome.counterexample;
+  let faultsFile: string | undefined;
+  let replay: string | undefined;
+  if (cx !== null) {
+    faultsFile = args.faultsOut ?? `sim-check-${scenario.id}-${cx.seed}.faults.json`;
+    writeFaults(resolve(cwd, faultsFile), cx.faults);
+    replay = replayCommand({ scenario: args.scenario, seed: cx.seed, params: cx.result.params, defaults: defaults(scenario, api.resolveParams), faultsFile });
+    if (save !== undefined) {
+      const { regressionOf, formatRegression } = await import('../../check/regression-file.js');
+      writeNew(save, formatRegression(regressionOf(args.scenario, params, cx, checkCommandLine(args))));
+    }
+  } else if (save !== undefined) {
+    io.err('sim: check: no counterexample, nothing saved\n');
+  }
+  io.out(checkReport({
+    scenario: args.scenario, outcome, runsAsked: args.runs, seed: args.seed, params, faultsFile, replay,
+    savedTo: cx !== null ? args.save : undefined,
+    invariants: (scenario.invariants ?? []).map((i) => `${i.name} (${i.kind})`),
+  }, paletteFor(io, args.color)));
+  return cx === null ? 0 : 1;
+}
+
+/** `--save FILE`: refused if FILE exists (a recorded regression is never overwritten) or its folder does not. */
+function checkSaveTarget(file: string, cwd: string): string {
+  const path = resolve(cwd, file);
+  if (existsSync(path)) throw new UsageError(`--save "${file}": the file exists (a regression is never overwritten; pick another name)`);
+  checkParent('--save', file, cwd);
+  return path;
+}
+
+function checkParent(flag: string, file: string, cwd: string): void {
+  const dir = dirname(resolve(cwd, file));
+  let ok = false;
+  try { ok = statSync(dir).isDirectory(); } catch { /* reported below */ }
+  if (!ok) throw new UsageError(`${flag} "${file}": the folder ${dirname(file)} does not exist`);
+}
+
+async function withFaultSpace(): Promise<string[]> {
+  return (await builtInScenarios()).filter((s) => s.faultSpace !== undefined).map((s) => s.id);
+}
+
+function defaults(scenario: AnyScenario, resolveParams: (schema: AnyScenario['params'], raw: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> | undefined {
+  try { return resolveParams(scenario.params, {}); } catch { return undefined; }
+}
+
+function writeFaults(path: string, faults: readonly FaultSpec[]): void {
+  try {
+    writeFileSync(path, `${JSON.stringify({ faults }, null, 2)}\n`);
+  } catch (e) {
+    throw new UsageError(`faults file "${path}": ${describeFsError(e)}`);
+  }
+}
+
+function writeNew(path: string, text: string): void {
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
+  } catch (e) {
+    throw new UsageError(`--save "${path}": ${describeFsError(e)}`);
+  }
+}
+
+/** The command as a user would retype it, recorded in a saved regression. */
+function checkCommandLine(a: CheckArgs): string {
+  const words = ['sim', 'check', a.scenario, '--runs', String(a.runs), '--seed', String(a.seed)];
+  for (const s of a.sets) words.push('--set', s);
+  if (a.maxFaults !== undefined) words.push('--max-faults', String(a.maxFaults));
+  return words.join(' ');
+}
+
+/** "shrinking: N runs" on a terminal's stderr while fast-check shrinks; nothing otherwise. */
+function shrinkTicker(io: Io, color: boolean | undefined) {
+  const enabled = io.stderrIsTTY === true && io.env.TERM !== 'dumb';
+  const dim = wantStderrColor(io, color) ? (s: string) => `\u001b[2m${s}\u001b[22m` : (s: string) => s;
+  let n = 0;
+  return {
+    tick(): void {
+      n++;
+      if (enabled) io.err(`\r\u001b[K${dim(`check: shrinking the counterexample, ${n} run${n === 1 ? '' : 's'}`)}`);
+    },
+    clear(): void {
+      if (enabled && n > 0) io.err('\r\u001b[K');
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import type { Charset } from '../tui/chart.js';
+import { DEFAULT_SEED, describeParseError, joinNegativeValues, nonEmpty, parseSeed } from './args.js';
+import { UsageError } from './errors.js';
+
+export interface TuiArgs {
+  readonly help: boolean;
+  /** A built-in id or a module path; undefined opens the picker. */
+  readonly scenario: string | undefined;
+  readonly seed: number;
+  readonly sets: readonly string[];
+  readonly paused: boolean;
+  readonly charset: Charset | undefined;
+  /** Where live faults are written (default: <id>-seed<N>.faults.json). */
+  readonly out: string | undefined;
+  readonly color: boolean | undefined;
+}
+
+const TUI = {
+  help: { type: 'boolean', short: 'h' },
+  color: { type: 'boolean' },
+  seed: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  paused: { type: 'boolean' },
+  charset: { type: 'string' },
+  ascii: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+} as const;
+
+const CHARSET_NAMES = ['braille', 'block', 'ascii'] as const;
+
+export function parseTuiArgs(argv: readonly string[]): TuiArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: joinNegativeValues(argv, TUI), options: TUI, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (e) {
+    throw new UsageError(describeParseError('tui', e));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`tui: unexpected argument "${positionals[1]}" (give at most one scenario; settings go in --set key=value)`);
+  const sets = values.set ?? [];
+  if (positionals.length === 0 && sets.length > 0 && values.help !== true) throw new UsageError('tui: --set needs a scenario (sim tui <scenario> --set key=value)');
+  const charset = values.ascii === true ? 'ascii' : values.charset;
+  if (charset !== undefined && !(CHARSET_NAMES as readonly string[]).includes(charset)) throw new UsageError(`tui: --charset "${charset}": expected one of ${CHARSET_NAMES.join(', ')}`);
+  return {
+    help: values.help === true,
+    scenario: positionals[0],
+    seed: values.seed === undefined ? DEFAULT_SEED : parseSeed(values.seed),
+    sets,
+    paused: values.paused === true,
+    charset: charset as Charset | undefined,
+    out: nonEmpty('--out', values.out),
+    color: values.color,
+  };
+}

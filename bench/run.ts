@@ -46,7 +46,7 @@ function parseArgs(argv: readonly string[]): Options {
     simpyCustomers: quick ? 20_000 : 100_000,
     simpyReps: 3,
     scenarioSeeds: quick ? 2 : 10,
-    sweepRuns: quick ? 60 : 200,
+    sweepRuns: quick ? 60 : 400,
     sweepReps: quick ? 1 : 5,
     sweepRssRuns: quick ? 20_000 : 100_000,
   };

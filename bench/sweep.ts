@@ -60,6 +60,17 @@ function simSweep(repoRoot: string, tmp: string, args: readonly string[]): Timed
   return { wallS, stdout: r.stdout, maxRssKiB };
 }
 
+/** Wall seconds for `n` separate one-worker sweeps of runs/n runs each, started together. */
+function independentProcesses(repoRoot: string, n: number, runs: number): number {
+  const bin = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+  const each = Math.ceil(runs / n);
+  const cmds = Array.from({ length: n }, (_, i) => `"${process.execPath}" "${bin}" sweep ${SPEED_SCENARIO} --runs ${each} --seed ${1 + i * each} --workers 1 --json > /dev/null &`);
+  const t0 = now();
+  const r = spawnSync('/bin/sh', ['-c', `${cmds.join(' ')} wait`], { cwd: repoRoot, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`independent sweeps failed: ${r.stderr}`);
+  return secondsSince(t0);
+}
+
 export function benchSweep(repoRoot: string, o: SweepBenchOptions): void {
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'failsim-bench-sweep-'));
@@ -67,7 +78,7 @@ export function benchSweep(repoRoot: string, o: SweepBenchOptions): void {
     const short = Math.max(2, cpus * 2);
     console.log(`\n== 4. sim sweep ${SPEED_SCENARIO}: 1 worker vs ${cpus} (one per CPU); ${o.runs} runs minus a ${short}-run sweep (start-up), fastest of ${o.reps} reps ==`);
     const time = (w: number, runs: number) => simSweep(repoRoot, tmp, [SPEED_SCENARIO, '--runs', String(runs), '--workers', String(w), '--json']);
-    const best = { s1: Infinity, l1: Infinity, sN: Infinity, lN: Infinity };
+    const best = { s1: Infinity, l1: Infinity, sN: Infinity, lN: Infinity, lI: Infinity };
     let same = true;
     for (let r = 0; r < o.reps; r++) {
       best.s1 = Math.min(best.s1, time(1, short).wallS);
@@ -75,6 +86,7 @@ export function benchSweep(repoRoot: string, o: SweepBenchOptions): void {
       const l1 = time(1, o.runs), lN = time(cpus, o.runs);
       best.l1 = Math.min(best.l1, l1.wallS);
       best.lN = Math.min(best.lN, lN.wallS);
+      best.lI = Math.min(best.lI, independentProcesses(repoRoot, cpus, o.runs));
       same &&= l1.stdout === lN.stdout;
     }
     const steady = (l: number, s0: number) => (o.runs - short) / Math.max(1e-9, l - s0);
@@ -84,7 +96,9 @@ export function benchSweep(repoRoot: string, o: SweepBenchOptions): void {
     console.log(table(['workers', 'runs/s steady (fastest)', 'runs/s end to end', 'speed-up', 'target'], [
       ['1', fmt(one), fmt(o.runs / best.l1), '1.00x', 'baseline'],
       [String(cpus), fmt(all), fmt(o.runs / best.lN), ratio(speedup), cpus >= 2 ? `>= ${SPEED_TARGET}x: ${speedup >= SPEED_TARGET ? 'met' : 'MISSED'}` : 'one CPU: n/a'],
+      [`${cpus} processes x 1`, '', fmt(o.runs / best.lI), ratio(best.l1 / best.lI), 'ceiling (end to end)'],
     ]));
+    console.log(`(${cpus} processes x 1: ${cpus} separate \`sim sweep --workers 1\` of ${o.runs / cpus} runs each at once, no sharing at all: what this machine gives ${cpus}-way parallel work; ${cpus} workers reach ${Math.round((100 * best.l1 / best.lN) / (best.l1 / best.lI))}% of it end to end)`);
     console.log(`--json summaries of 1 and ${cpus} workers byte-identical: ${same ? 'yes' : 'NO'}`);
 
     if (o.rssRuns <= 0) {

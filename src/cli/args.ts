@@ -28,7 +28,8 @@ export interface RunArgs {
   readonly color: boolean | undefined;
 }
 
-const COMMON = {
+/** Options every command takes. */
+export const COMMON = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
   color: { type: 'boolean' },
@@ -89,7 +90,11 @@ export function nonEmpty(flag: string, value: string | undefined): string | unde
   return value;
 }
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: readonly string[], options: O, allowPositionals: boolean) {
+type Options = NonNullable<ParseArgsConfig['options']>;
+type StrictConfig<O extends Options> = { args: string[]; options: O; allowPositionals: true; allowNegative: true; strict: true };
+
+/** node:util's parseArgs, strict, with its errors turned into one-line usage errors naming the command. */
+export function parse<O extends Options>(command: string, argv: readonly string[], options: O, allowPositionals = true): ReturnType<typeof parseArgs<StrictConfig<O>>> {
   try {
     return parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals, allowNegative: true, strict: true });
   } catch (e) {

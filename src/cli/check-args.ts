@@ -1,6 +1,5 @@
 /** The command line of `sim check`. */
-import { parseArgs } from 'node:util';
-import { describeParseError, joinNegativeValues, nonEmpty, parseSeed } from './args.js';
+import { nonEmpty, parse, parseSeed } from './args.js';
 import { UsageError } from './errors.js';
 import { parsePositive } from './sweep-args.js';
 
@@ -37,13 +36,7 @@ const OPTIONS = {
 } as const;
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: joinNegativeValues(argv, OPTIONS), options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
-  } catch (e) {
-    throw new UsageError(describeParseError('check', e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse('check', argv, OPTIONS);
   const help = values.help === true;
   if (!help && positionals.length === 0) throw new UsageError('check: missing scenario (an id from `sim list` or a path to a scenario module)');
   if (positionals.length > 1) throw new UsageError(`check: unexpected argument "${positionals[1]}" (give one scenario; settings go in --set key=value)`);

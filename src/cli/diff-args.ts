@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { describeParseError, joinNegativeValues, nonEmpty } from './args.js';
+import { COMMON, nonEmpty, parse } from './args.js';
 import { UsageError } from './errors.js';
 
 export const DIFF_DEFAULT_CONTEXT = 3;
@@ -17,21 +16,13 @@ export interface DiffArgs {
 }
 
 const DIFF = {
-  help: { type: 'boolean', short: 'h' },
-  json: { type: 'boolean' },
-  color: { type: 'boolean' },
+  ...COMMON,
   context: { type: 'string', short: 'C' },
   scenario: { type: 'string' },
 } as const;
 
 export function parseDiffArgs(argv: readonly string[]): DiffArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: joinNegativeValues(argv, DIFF), options: DIFF, allowPositionals: true, allowNegative: true, strict: true });
-  } catch (e) {
-    throw new UsageError(describeParseError('diff', e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse('diff', argv, DIFF);
   const help = values.help === true;
   if (!help && positionals.length !== 2) {
     throw new UsageError(`diff: expected two files (sim run --json outputs or --trace files), got ${positionals.length}`);

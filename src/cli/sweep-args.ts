@@ -1,15 +1,6 @@
 /** Command lines of `sim sweep`, `sim merge`, `sim compare` and `sim matrix`. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { describeParseError, joinNegativeValues, nonEmpty, parseSeed } from './args.js';
+import { COMMON, nonEmpty, parse, parseSeed } from './args.js';
 import { UsageError } from './errors.js';
-
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: readonly string[], options: O) {
-  try {
-    return parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals: true, allowNegative: true, strict: true });
-  } catch (e) {
-    throw new UsageError(describeParseError(command, e));
-  }
-}
 
 /** A sweep's first seed unless --seed says otherwise: run i has seed 1 + i. */
 export const SWEEP_DEFAULT_SEED = 1;
@@ -76,12 +67,6 @@ export interface MatrixArgs {
   readonly json: boolean;
   readonly color: boolean | undefined;
 }
-
-const COMMON = {
-  help: { type: 'boolean', short: 'h' },
-  json: { type: 'boolean' },
-  color: { type: 'boolean' },
-} as const;
 
 const POOL = {
   ...COMMON,

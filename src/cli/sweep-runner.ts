@@ -5,7 +5,10 @@
  * keep every finished run).
  */
 import os from 'node:os';
+import type { IdentityCheck } from '../sweep/identity.js';
 import { WorkerPool } from '../sweep/pool.js';
+import type { RecordStore } from '../sweep/record-store.js';
+import type { RunRecord } from '../sweep/run-record.js';
 import type { Variant, VariantInfo } from '../sweep/protocol.js';
 import type { Io } from './output.js';
 import { Progress } from './progress.js';
@@ -99,4 +102,28 @@ export async function startPool(io: Io, s: PoolStart): Promise<StartedPool> {
       }
     },
   };
+}
+
+/** Where the runs of one variant go: checked against its sweep's identity, kept in its store. */
+export interface VariantSink {
+  readonly check: IdentityCheck;
+  readonly store: RecordStore;
+  /** Named in errors: "run 3 of flux-kafka-down". */
+  readonly name?: string;
+}
+
+/**
+ * Runs (variant, index) task pairs on a pool and keeps every run in its
+ * variant's sink: what `sim compare` and `sim matrix` share. Returns the
+ * exit code when interrupted (nothing is printed then), else undefined.
+ */
+export async function collectRuns(io: Io, s: Omit<PoolStart, 'maxTasks'>, tasks: readonly number[], sinks: readonly VariantSink[]): Promise<number | undefined> {
+  const pool = await startPool(io, { ...s, maxTasks: tasks.length / 2 });
+  const outcome = await pool.run(tasks, (variant, index, line) => {
+    const sink = sinks[variant]!;
+    sink.store.add(sink.check.own(JSON.parse(line) as RunRecord, sink.name === undefined ? `run ${index}` : `run ${index} of ${sink.name}`));
+  });
+  if (outcome.status === 'done') return undefined;
+  io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
+  return outcome.exitCode;
 }

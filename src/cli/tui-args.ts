@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { Charset } from '../tui/chart.js';
-import { DEFAULT_SEED, describeParseError, joinNegativeValues, nonEmpty, parseSeed } from './args.js';
+import { DEFAULT_SEED, nonEmpty, parse, parseSeed } from './args.js';
 import { UsageError } from './errors.js';
 
 export interface TuiArgs {
@@ -30,13 +29,7 @@ const TUI = {
 const CHARSET_NAMES = ['braille', 'block', 'ascii'] as const;
 
 export function parseTuiArgs(argv: readonly string[]): TuiArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: joinNegativeValues(argv, TUI), options: TUI, allowPositionals: true, allowNegative: true, strict: true });
-  } catch (e) {
-    throw new UsageError(describeParseError('tui', e));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse('tui', argv, TUI);
   if (positionals.length > 1) throw new UsageError(`tui: unexpected argument "${positionals[1]}" (give at most one scenario; settings go in --set key=value)`);
   const sets = values.set ?? [];
   if (positionals.length === 0 && sets.length > 0 && values.help !== true) throw new UsageError('tui: --set needs a scenario (sim tui <scenario> --set key=value)');

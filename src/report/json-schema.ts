@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { DeterminismSchema } from '../diff/schema.js';
 
 /**
- * The `sim run --json` document, format version 1. Stable: fields are only
- * added with a new version number. Deterministic: the same scenario, seed,
+ * The `sim run --json` document, format version 1. Stable: within a version
+ * no field is removed, renamed or given a new meaning; anything that would
+ * break a reader gets a new version number. Deterministic: the same scenario, seed,
  * settings and faults give the same bytes (no wall-clock fields).
  */
 export const JsonReportSchema = z.strictObject({

@@ -1,7 +1,6 @@
 import { formatParam } from '../../report/format.js';
 import { canonicalJson, IdentityCheck } from '../../sweep/identity.js';
 import { RecordStore } from '../../sweep/record-store.js';
-import type { RunRecord } from '../../sweep/run-record.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
 import { isBadInput, UsageError } from '../errors.js';
 import { EXIT } from '../cli.js';
@@ -10,7 +9,7 @@ import { checkMetricNames, declaredMetrics, metricNamesOf } from '../metric-filt
 import { loadScenario, type RunnerApi } from '../load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseCompareArgs } from '../sweep-args.js';
-import { startPool } from '../sweep-runner.js';
+import { collectRuns } from '../sweep-runner.js';
 
 /**
  * `sim compare <scenario> --set k=v --vs k=w --runs N`: the same seeds under
@@ -31,30 +30,21 @@ export async function compareCommand(argv: readonly string[], io: Io, cwd: strin
   const sides = [paramsA, paramsB].map((params) => ({ check: new IdentityCheck({ scenario: scenario.id, params, baseSeed: args.seed }), store: new RecordStore() }));
   const tasks: number[] = [];
   for (let i = 0; i < args.runs; i++) tasks.push(0, i, 1, i);
-  const pool = await startPool(io, {
+  const interrupted = await collectRuns(io, {
     label: 'compare',
     variants: [{ ref: args.scenario, sets: setsA }, { ref: args.scenario, sets: setsB }],
     baseSeed: args.seed,
     cwd,
     workers: args.workers,
-    maxTasks: tasks.length / 2,
     color: args.color,
-  });
-  const outcome = await pool.run(tasks, (variant, index, line) => {
-    const side = sides[variant]!;
-    side.store.add(side.check.own(JSON.parse(line) as RunRecord, `run ${index}`));
-  });
-  if (outcome.status === 'interrupted') {
-    io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
-    return outcome.exitCode;
-  }
-  const { comparePaired, formatComparison, everyClaimHeld } = await import('../../stats/index.js');
+  }, tasks, sides);
+  if (interrupted !== undefined) return interrupted;
+  const { comparePaired, formatComparison, everyRunHeldItsClaims } = await import('../../stats/index.js');
   const [a, b] = [sides[0]!.store.sorted(), sides[1]!.store.sorted()];
   checkMetricNames(args.metrics, metricNamesOf(a), scenario.id);
   const comparison = comparePaired(a, b, { metricInfo: scenario.metricInfo, metrics: args.metrics });
   io.out(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, labels, paletteFor(io, args.color)));
-  const held = everyClaimHeld(Object.fromEntries(Object.entries(comparison.claims).flatMap(([k, c]) => [[`${k}/a`, c.a], [`${k}/b`, c.b]])));
-  return held ? EXIT.ok : EXIT.claimFailed;
+  return everyRunHeldItsClaims(a) && everyRunHeldItsClaims(b) ? EXIT.ok : EXIT.claimFailed;
 }
 
 /** Parses and checks one side's settings; errors name the flag they came from. */

@@ -1,13 +1,12 @@
 import { IdentityCheck } from '../../sweep/identity.js';
 import { RecordStore } from '../../sweep/record-store.js';
-import type { RunRecord } from '../../sweep/run-record.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../cli.js';
 import { MATRIX_HELP } from '../help.js';
 import { builtInScenarios, isPathRef, loadScenario } from '../load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseMatrixArgs } from '../sweep-args.js';
-import { startPool } from '../sweep-runner.js';
+import { collectRuns } from '../sweep-runner.js';
 
 /** `sim matrix <family|a,b,...> --runs N`: N seeds of each scenario, claims by scenario. */
 export async function matrixCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
@@ -30,23 +29,15 @@ export async function matrixCommand(argv: readonly string[], io: Io, cwd: string
   }));
   const tasks: number[] = [];
   for (let i = 0; i < args.runs; i++) for (let v = 0; v < rows.length; v++) tasks.push(v, i);
-  const pool = await startPool(io, {
+  const interrupted = await collectRuns(io, {
     label: 'matrix',
     variants: refs.map((ref) => ({ ref, sets: [] })),
     baseSeed: args.seed,
     cwd,
     workers: args.workers,
-    maxTasks: tasks.length / 2,
     color: args.color,
-  });
-  const outcome = await pool.run(tasks, (variant, index, line) => {
-    const row = rows[variant]!;
-    row.store.add(row.check.own(JSON.parse(line) as RunRecord, `run ${index} of ${row.id}`));
-  });
-  if (outcome.status === 'interrupted') {
-    io.err(`sim: ${outcome.signal}: stopped after ${outcome.finished} of ${tasks.length / 2} runs (nothing printed)\n`);
-    return outcome.exitCode;
-  }
+  }, tasks, rows.map((r) => ({ ...r, name: r.id })));
+  if (interrupted !== undefined) return interrupted;
   const { failureMatrix, formatMatrix, everyRunHeldItsClaims } = await import('../../stats/index.js');
   const sorted = rows.map((r) => ({ id: r.id, title: r.title, records: r.store.sorted() }));
   const matrix = failureMatrix(sorted);

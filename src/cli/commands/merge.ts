@@ -5,11 +5,10 @@ import { RecordStore } from '../../sweep/record-store.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
 import { BadInput } from '../../scenario/settings.js';
 import { UsageError, describeFsError } from '../errors.js';
-import { EXIT } from '../cli.js';
 import { MERGE_HELP } from '../help.js';
-import { checkMetricNames, metricNamesOf } from '../metric-filter.js';
+import { printSummary } from '../print-summary.js';
 import { builtInScenarios, loadScenario } from '../load-scenario.js';
-import { paletteFor, type Io } from '../output.js';
+import type { Io } from '../output.js';
 import { parseMergeArgs } from '../sweep-args.js';
 
 /**
@@ -65,15 +64,7 @@ export async function mergeCommand(argv: readonly string[], io: Io, cwd: string)
   }
 
   const scenario = await scenarioFor(id.scenario, args.scenario, cwd);
-  checkMetricNames(args.metrics, metricNamesOf(records), id.scenario);
-  const { summarizeRuns, formatSummary, everyClaimHeld } = await import('../../stats/index.js');
-  const summary = summarizeRuns(records, {
-    metricInfo: scenario.metricInfo,
-    metrics: args.metrics,
-    ...(args.incidentsPerYear === undefined ? {} : { incidentsPerYear: args.incidentsPerYear }),
-  });
-  io.out(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, paletteFor(io, args.color)));
-  return everyClaimHeld(summary.claims) ? EXIT.ok : EXIT.claimFailed;
+  return printSummary(io, records, { scenario: id.scenario, metricInfo: scenario.metricInfo, metrics: args.metrics, incidentsPerYear: args.incidentsPerYear, json: args.json, color: args.color });
 }
 
 /** The scenario the records are of, for its metric labels and units: built in, or the module --scenario names. */

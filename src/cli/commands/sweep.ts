@@ -6,10 +6,10 @@ import type { RunRecord } from '../../sweep/run-record.js';
 import { shellQuote } from '../../report/format.js';
 import { BadInput } from '../../scenario/settings.js';
 import { UsageError, describeFsError } from '../errors.js';
-import { EXIT } from '../cli.js';
 import { SWEEP_HELP } from '../help.js';
-import { checkMetricNames, declaredMetrics, metricNamesOf } from '../metric-filter.js';
-import { paletteFor, type Io } from '../output.js';
+import { checkMetricNames, declaredMetrics } from '../metric-filter.js';
+import { printSummary } from '../print-summary.js';
+import type { Io } from '../output.js';
 import { parseSweepArgs, type Shard, type SweepArgs } from '../sweep-args.js';
 import { startPool } from '../sweep-runner.js';
 
@@ -83,16 +83,7 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
     io.err(`sim: no runs in ${args.shard ? `shard ${args.shard.index}/${args.shard.count}` : 'this sweep'} (--runs ${args.runs})\n`);
     return 0;
   }
-  const { summarizeRuns, formatSummary, everyClaimHeld } = await import('../../stats/index.js');
-  const records = store.sorted();
-  checkMetricNames(args.metrics, metricNamesOf(records), info.id);
-  const summary = summarizeRuns(records, {
-    metricInfo: info.metricInfo,
-    metrics: args.metrics,
-    ...(args.incidentsPerYear === undefined ? {} : { incidentsPerYear: args.incidentsPerYear }),
-  });
-  io.out(args.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, paletteFor(io, args.color)));
-  return everyClaimHeld(summary.claims) ? EXIT.ok : EXIT.claimFailed;
+  return printSummary(io, store.sorted(), { scenario: info.id, metricInfo: info.metricInfo, metrics: args.metrics, incidentsPerYear: args.incidentsPerYear, json: args.json, color: args.color });
 }
 
 /** How many of runs 0..runs-1 a shard holds. */

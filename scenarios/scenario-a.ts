@@ -179,8 +179,8 @@ export const scenarioA = defineScenario({
   inspect: ({ cluster }, sim, p) => patroniPanes(cluster, sim, p.walBytesPerWrite),
   series: ({ cluster }, sim, p) => patroniSeries(cluster, sim, p.walBytesPerWrite),
   notes(p) {
-    const out = timeouts(p).warnings.map((w) => `Patroni >= 3.2 adjusts its timeouts: ${w}`);
-    const t = timeouts(p).effective;
+    const { warnings, effective: t } = timeouts(p);
+    const out = warnings.map((w) => `Patroni >= 3.2 adjusts its timeouts: ${w}`);
     out.push(`effective Patroni timing: ttl ${t.ttlS} s, loop_wait ${t.loopWaitS} s, retry_timeout ${t.retryTimeoutS} s`);
     if (p.livenessProbe === 'tcp') out.push('a TCP liveness probe passes while the process is frozen: only crashes are restarted by it');
     return out;

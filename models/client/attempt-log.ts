@@ -1,5 +1,6 @@
 import type { Micros } from '../../src/kernel/time.js';
 import type { Window } from '../../src/kernel/metrics/downtime.js';
+import { percentile } from '../../src/kernel/metrics/percentile.js';
 
 /**
  * Every request attempt with its start, end and success, from which
@@ -34,9 +35,7 @@ export class AttemptLog {
   durationPercentileSince(since: Micros, q: number): number {
     const d: number[] = [];
     for (let i = this.ends.length - 1; i >= 0 && this.ends[i]! > since; i--) d.push(this.ends[i]! - this.starts[i]!);
-    if (d.length === 0) return NaN;
-    d.sort((a, b) => a - b);
-    return d[Math.min(d.length, Math.max(1, Math.ceil((q * d.length) / 100))) - 1]!;
+    return percentile(d.sort((a, b) => a - b), q);
   }
 
   windows(until: Micros): Window[] {

@@ -3,7 +3,7 @@ import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Network } from '../net/network.js';
-import { commonPrefix, type TimelineSwitch, type WalRecord } from './wal.js';
+import { commonPrefix, type WalRecord } from './wal.js';
 
 /**
  * One PostgreSQL server: a WAL of committed writes, a role (primary, replica
@@ -19,7 +19,7 @@ import { commonPrefix, type TimelineSwitch, type WalRecord } from './wal.js';
  * (pg_rewind); its extra records are discarded, as on a forked timeline.
  */
 export type PgRole = 'primary' | 'replica' | 'down';
-export type WriteOutcome = 'ok' | 'read-only' | 'shutting-down';
+export type WriteOutcome = 'ok' | 'read-only';
 
 export interface PostgresOptions {
   /** Median local WAL flush (fsync) time. */
@@ -39,7 +39,6 @@ export class PostgresNode {
   role: PgRole = 'replica';
   timeline = 1;
   readonly wal: number[] = [];
-  readonly history: TimelineSwitch[] = [{ timeline: 1, startLsn: 0 }];
   /** The primary this replica streams from. */
   upstream: string | null = null;
   /** The standby whose flush a commit waits for (synchronous_standby_names), null for none. */
@@ -70,10 +69,6 @@ export class PostgresNode {
     return this.options.walBytesPerWrite;
   }
 
-  get acceptsWrites(): boolean {
-    return this.role === 'primary';
-  }
-
   /** An INSERT from a client; the event succeeds with the outcome when the commit returns. */
   insert(writeId: number): Event<WriteOutcome> {
     const done = this.sim.event<WriteOutcome>();
@@ -101,15 +96,9 @@ export class PostgresNode {
     this.releaseAcked();
   }
 
-  /** The replica's flush position as last reported to this primary. */
-  flushedBy(standby: string): number {
-    return this.standbyFlushed.get(standby) ?? 0;
-  }
-
   promote(): void {
     if (this.role !== 'replica') return;
     this.timeline++;
-    this.history.push({ timeline: this.timeline, startLsn: this.wal.length });
     this.role = 'primary';
     this.upstream = null;
     this.syncStandby = null;
@@ -123,7 +112,8 @@ export class PostgresNode {
   demote(): void {
     if (this.role !== 'primary') return;
     this.incarnation++;
-    this.dropPending('shutting-down');
+    // The backend is terminated: the client gets no commit confirmation at all.
+    this.pending = [];
     this.role = 'replica';
     this.syncStandby = null;
     this.sim.trace.emit(this.name, 'demoted', { lsn: this.wal.length });
@@ -239,11 +229,6 @@ export class PostgresNode {
     let i = 0;
     while (i < this.pending.length && this.pending[i]!.lsn <= upTo) this.pending[i++]!.done.succeed('ok');
     if (i > 0) this.pending = this.pending.slice(i);
-  }
-
-  private dropPending(_outcome: WriteOutcome): void {
-    // The backend is terminated: the client gets no commit confirmation at all.
-    this.pending = [];
   }
 
   private flushDelay(): Micros {

@@ -5,12 +5,6 @@ export interface WalRecord {
   readonly timeline: number;
 }
 
-/** Where a timeline began: records before `startLsn` are shared with the parent timeline. */
-export interface TimelineSwitch {
-  readonly timeline: number;
-  readonly startLsn: number;
-}
-
 /** Length of the common prefix of two WALs (pg_rewind's divergence point). */
 export function commonPrefix(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);

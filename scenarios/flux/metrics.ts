@@ -32,9 +32,7 @@ export interface FluxMetrics extends Record<string, number> {
 export function fluxMetrics(system: FluxSystem, sim: Simulation, p: FluxParams): FluxMetrics {
   const { sale, db } = system;
   const orders = db.orders();
-  const inDb = new Set(orders.map((o) => o.orderId));
-  const accepted = [...sale.accepted];
-  const lostIds = accepted.filter((id) => !inDb.has(id));
+  const lostIds = lostAcceptedOrders(system);
   const lost = lostIds.length;
   const redisStock = system.redisStock();
   const dbStock = db.stock('iphone-15');
@@ -44,14 +42,14 @@ export function fluxMetrics(system: FluxSystem, sim: Simulation, p: FluxParams):
   const manualRestart = sim.faults.injected.some((f) => f.kind === 'restart');
   const inconsistent = !(divergence === 0) || lost > 0 || system.soldOutInDb.size > 0 || !system.redis.up || !system.broker.up || !db.up;
   return {
-    ordersAccepted: accepted.length,
+    ordersAccepted: sale.accepted.size,
     ordersAcceptedDuringFault: [...sale.acceptedAt.values()].filter((t) => t >= ms(p.faultAtMs) && t < ms(p.faultAtMs + p.faultForMs)).length,
     ordersPersisted: orders.length,
     acceptedOrdersLost: lost,
     lostAfterDuplicateReply: lostIds.filter((id) => sale.acceptedAsDuplicate.has(id)).length,
-    duplicateOrders: orders.length - inDb.size,
+    duplicateOrders: orders.length - new Set(orders.map((o) => o.orderId)).size,
     redeliveredOrders: redelivered,
-    unitsOversold: Math.max(0, accepted.length - p.initialStock),
+    unitsOversold: Math.max(0, sale.accepted.size - p.initialStock),
     soldOutInDb: system.soldOutInDb.size,
     redisStock,
     dbStock,
@@ -66,6 +64,15 @@ export function fluxMetrics(system: FluxSystem, sim: Simulation, p: FluxParams):
     poolTimeouts: system.pools.reduce((n, pool) => n + pool.timeouts, 0),
     redisOomRejections: system.redis.stats.oomRejections,
   };
+}
+
+/**
+ * Orders a buyer got a 200 for that have no row in the database, in the
+ * order they were accepted. One definition for the metric, its claims and
+ * the `acceptedOrdersKept` invariant.
+ */
+export function lostAcceptedOrders(system: FluxSystem): string[] {
+  return [...system.sale.accepted].filter((id) => !system.db.hasOrder(id));
 }
 
 /**

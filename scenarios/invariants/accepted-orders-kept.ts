@@ -1,6 +1,8 @@
 import { US_PER_MS, formatTime } from '../../src/kernel/time.js';
 import type { Invariant } from '../../src/scenario/invariant.js';
 import type { FluxSystem } from '../../models/flux/flux-system.js';
+import { lostAcceptedOrders } from '../flux/metrics.js';
+import { firstFew } from './first-few.js';
 
 /** Every order a buyer got a 200 for is in the database after the drain. */
 export const acceptedOrdersKept: Invariant<unknown, FluxSystem> = {
@@ -10,13 +12,12 @@ export const acceptedOrdersKept: Invariant<unknown, FluxSystem> = {
   watch(system) {
     return {
       verdict() {
-        const inDb = new Set(system.db.orders().map((o) => o.orderId));
-        const lost = [...system.sale.accepted].filter((id) => !inDb.has(id));
+        const lost = lostAcceptedOrders(system);
         if (lost.length === 0) return { pass: true, detail: `all ${system.sale.accepted.size} accepted orders are in the database` };
         const first = Math.min(...lost.map((id) => system.sale.acceptedAt.get(id) ?? Infinity));
         return {
           pass: false,
-          detail: `${lost.length} of ${system.sale.accepted.size} accepted orders missing from the database (${lost.slice(0, 3).join(', ')}${lost.length > 3 ? ', ...' : ''}; the first accepted at ${formatTime(first)})`,
+          detail: `${lost.length} of ${system.sale.accepted.size} accepted orders missing from the database (${firstFew(lost, 3)}; the first accepted at ${formatTime(first)})`,
           ...(Number.isFinite(first) ? { atMs: first / US_PER_MS } : {}),
         };
       },

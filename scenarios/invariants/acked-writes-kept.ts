@@ -3,6 +3,7 @@ import { US_PER_MS, formatTime } from '../../src/kernel/time.js';
 import type { Invariant } from '../../src/scenario/invariant.js';
 import type { PatroniCluster } from '../../models/patroni/cluster.js';
 import { WriteLedger } from '../../models/postgres/write-ledger.js';
+import { firstFew } from './first-few.js';
 
 /**
  * No acknowledged write lost: every write a client was told committed is in
@@ -29,7 +30,7 @@ export function ackedWritesKept(cluster: (world: any) => PatroniCluster): Invari
           const when = Number.isFinite(first) ? { atMs: first / US_PER_MS } : {};
           return {
             pass: false,
-            detail: `${audit.lost} of ${c.ledger.acknowledged.size} acknowledged writes missing on the surviving primary (ids ${audit.lostIds.slice(0, 5).join(', ')}${audit.lost > 5 ? ', ...' : ''}${Number.isFinite(first) ? `; the first acknowledged at ${formatTime(first)}` : ''})`,
+            detail: `${audit.lost} of ${c.ledger.acknowledged.size} acknowledged writes missing on the surviving primary (ids ${firstFew(audit.lostIds, 5)}${Number.isFinite(first) ? `; the first acknowledged at ${formatTime(first)}` : ''})`,
             ...when,
           };
         },

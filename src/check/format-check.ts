@@ -53,10 +53,9 @@ function found(r: CheckReportInput, p: Palette): string[] {
     `  ${p.dim('seed'.padEnd(8))} ${cx.seed}`,
     ...cx.faults.map((f, i) => `  ${p.dim((i === 0 ? 'faults' : '').padEnd(8))} ${faultLine(f)}`),
   ].join('\n');
-  const violated = cx.result.invariants.filter((i) => !i.pass);
   const held = cx.result.invariants.filter((i) => i.pass);
-  const verdicts = [p.bold('invariants'), ...violated.map((i) => invariantLine(i, p)), ...held.map((i) => invariantLine(i, p))].join('\n');
-  return [summary, verdicts, around(cx.result.timeline, violated[0]?.atMs, cx.faults, p)];
+  const verdicts = [p.bold('invariants'), ...cx.violated.map((i) => invariantLine(i, p)), ...held.map((i) => invariantLine(i, p))].join('\n');
+  return [summary, verdicts, around(cx.result.timeline, cx.violated[0]?.atMs, cx.faults, p)];
 }
 
 export function faultLine(f: FaultSpec): string {

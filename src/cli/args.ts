@@ -29,10 +29,15 @@ export interface RunArgs {
 }
 
 /** Options every command takes. */
-export const COMMON = {
+export const HELP_COLOR = {
   help: { type: 'boolean', short: 'h' },
-  json: { type: 'boolean' },
   color: { type: 'boolean' },
+} as const;
+
+/** Options every command with a --json report takes. */
+export const COMMON = {
+  ...HELP_COLOR,
+  json: { type: 'boolean' },
 } as const;
 
 const RUN = {
@@ -53,12 +58,11 @@ export function parseListArgs(argv: readonly string[]): ListArgs {
 export function parseRunArgs(argv: readonly string[]): RunArgs {
   const { values, positionals } = parse('run', argv, RUN, true);
   const help = values.help === true;
-  if (!help && positionals.length === 0) throw new UsageError('run: missing scenario (an id from `sim list` or a path to a scenario module)');
-  if (positionals.length > 1) throw new UsageError(`run: unexpected argument "${positionals[1]}" (give one scenario; settings go in --set key=value)`);
+  const scenario = oneScenario('run', positionals, help);
   const until = values.until;
   return {
     help,
-    scenario: positionals[0] ?? '',
+    scenario,
     seed: values.seed === undefined ? DEFAULT_SEED : parseSeed(values.seed),
     sets: values.set ?? [],
     faultsFile: nonEmpty('--faults', values.faults),
@@ -71,10 +75,29 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
   };
 }
 
+/** The one scenario positional of a command (`sim run <scenario>`); '' when only --help was asked for. */
+export function oneScenario(command: string, positionals: readonly string[], help: boolean): string {
+  if (!help && positionals.length === 0) throw new UsageError(`${command}: missing scenario (an id from \`sim list\` or a path to a scenario module)`);
+  if (positionals.length > 1) throw new UsageError(`${command}: unexpected argument "${positionals[1]}" (give one scenario; settings go in --set key=value)`);
+  return positionals[0] ?? '';
+}
+
+/** The value of text that is only decimal digits (white space around them allowed); NaN otherwise. */
+export function wholeNumber(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text.trim()) : NaN;
+}
+
 /** A seed is a non-negative integer that a double holds exactly. */
 export function parseSeed(text: string): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  const n = wholeNumber(text);
   if (!Number.isSafeInteger(n)) throw new UsageError(`--seed "${text}": expected a non-negative integer`);
+  return n;
+}
+
+/** A positive integer a double holds exactly. */
+export function parsePositive(flag: string, text: string): number {
+  const n = wholeNumber(text);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} "${text}": expected a positive integer`);
   return n;
 }
 

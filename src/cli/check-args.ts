@@ -1,7 +1,6 @@
 /** The command line of `sim check`. */
-import { nonEmpty, parse, parseSeed } from './args.js';
+import { HELP_COLOR, nonEmpty, oneScenario, parse, parsePositive, parseSeed } from './args.js';
 import { UsageError } from './errors.js';
-import { parsePositive } from './sweep-args.js';
 
 /** fast-check's seed unless --seed says otherwise: the same seed, the same runs and the same answer. */
 export const CHECK_DEFAULT_SEED = 1;
@@ -25,8 +24,7 @@ export interface CheckArgs {
 }
 
 const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  color: { type: 'boolean' },
+  ...HELP_COLOR,
   runs: { type: 'string', short: 'n' },
   seed: { type: 'string' },
   set: { type: 'string', multiple: true },
@@ -38,13 +36,12 @@ const OPTIONS = {
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const { values, positionals } = parse('check', argv, OPTIONS);
   const help = values.help === true;
-  if (!help && positionals.length === 0) throw new UsageError('check: missing scenario (an id from `sim list` or a path to a scenario module)');
-  if (positionals.length > 1) throw new UsageError(`check: unexpected argument "${positionals[1]}" (give one scenario; settings go in --set key=value)`);
+  const scenario = oneScenario('check', positionals, help);
   const maxFaults = values['max-faults'] === undefined ? undefined : parsePositive('--max-faults', values['max-faults']);
   if (maxFaults !== undefined && maxFaults > MAX_FAULTS_LIMIT) throw new UsageError(`--max-faults ${maxFaults}: at most ${MAX_FAULTS_LIMIT}`);
   return {
     help,
-    scenario: positionals[0] ?? '',
+    scenario,
     runs: values.runs === undefined ? CHECK_DEFAULT_RUNS : parsePositive('--runs', values.runs),
     seed: values.seed === undefined ? CHECK_DEFAULT_SEED : parseSeed(values.seed),
     sets: values.set ?? [],

@@ -1,4 +1,4 @@
-import { COMMON, nonEmpty, parse } from './args.js';
+import { COMMON, nonEmpty, parse, wholeNumber } from './args.js';
 import { UsageError } from './errors.js';
 
 export const DIFF_DEFAULT_CONTEXT = 3;
@@ -38,7 +38,7 @@ export function parseDiffArgs(argv: readonly string[]): DiffArgs {
 }
 
 function parseContext(text: string): number {
-  const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  const n = wholeNumber(text);
   if (!(n <= MAX_CONTEXT)) throw new UsageError(`diff: --context "${text}": expected an integer from 0 to ${MAX_CONTEXT}`);
   return n;
 }

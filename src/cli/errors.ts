@@ -10,7 +10,12 @@ export class UsageError extends Error {
 
 /** True for errors that are the user's input, not a bug: they get one line and exit code 2. */
 export function isBadInput(e: unknown): e is Error {
-  return e instanceof Error && (e.name === 'UsageError' || e.name === 'BadInput');
+  return e instanceof Error && isBadInputName(e.name);
+}
+
+/** Whether an error of this name is bad input (also for errors that crossed a thread as name and message). */
+export function isBadInputName(name: string): boolean {
+  return name === 'UsageError' || name === 'BadInput';
 }
 
 /** An error's message squeezed onto one line. */

@@ -26,6 +26,21 @@ export interface LoadedScenario {
   readonly api: RunnerApi;
 }
 
+/** `--set` settings applied to a scenario: the typed overrides (what a run takes) and every parameter, defaults included (resolving them is what rejects a bad value). */
+export function applySettings({ scenario, api }: LoadedScenario, sets: readonly string[]): { overrides: Record<string, unknown>; resolved: Record<string, unknown> } {
+  const overrides = api.parseSettings(scenario.params, sets);
+  return { overrides, resolved: api.resolveParams(scenario.params, overrides) };
+}
+
+/** The scenario's defaults, or undefined if some parameter has none. */
+export function defaultParams({ scenario, api }: LoadedScenario): Record<string, unknown> | undefined {
+  try {
+    return api.resolveParams(scenario.params, {});
+  } catch {
+    return undefined;
+  }
+}
+
 const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const JS_EXTENSIONS = new Set(['.js', '.mjs', '.cjs']);
 

@@ -46,24 +46,29 @@ export function processIo(): Io {
  * (off); otherwise on only when stdout is a terminal.
  */
 export function wantColor(io: Io, flag: boolean | undefined): boolean {
-  if (flag !== undefined) return flag;
-  const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
-  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
-  if (FORCE_COLOR !== undefined && FORCE_COLOR !== '') return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
-  if (TERM === 'dumb') return false;
-  return io.stdoutIsTTY;
+  return colorFor(io, flag, io.stdoutIsTTY);
 }
 
 export function paletteFor(io: Io, flag: boolean | undefined): Palette {
   return wantColor(io, flag) ? ansiPalette : plainPalette;
 }
 
-/** Whether stderr (progress bars) gets colour: NO_COLOR and TERM=dumb turn it off, FORCE_COLOR on; else only on a terminal. */
-export function wantStderrColor(io: Io, flag: boolean | undefined): boolean {
+/** The palette of stderr (progress bars): NO_COLOR and TERM=dumb turn colour off, FORCE_COLOR on; else only on a terminal. */
+export function stderrPaletteFor(io: Io, flag: boolean | undefined): Palette {
+  return colorFor(io, flag, io.stderrIsTTY === true) ? ansiPalette : plainPalette;
+}
+
+/** Whether a live status line may be drawn (and redrawn with \r) on stderr: only on a terminal that is not dumb. */
+export function drawsOnStderr(io: Io): boolean {
+  return io.stderrIsTTY === true && io.env.TERM !== 'dumb';
+}
+
+/** The flag, else the environment (NO_COLOR, FORCE_COLOR, TERM=dumb), else whether the stream is a terminal. */
+function colorFor(io: Io, flag: boolean | undefined, isTTY: boolean): boolean {
   if (flag !== undefined) return flag;
   const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
   if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
   if (FORCE_COLOR !== undefined && FORCE_COLOR !== '') return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false';
   if (TERM === 'dumb') return false;
-  return io.stderrIsTTY === true;
+  return isTTY;
 }

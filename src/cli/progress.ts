@@ -5,8 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { formatDuration, US_PER_MS } from '../kernel/time.js';
-import { ansiPalette, plainPalette, type Palette } from '../report/palette.js';
-import { wantStderrColor, type Io } from './output.js';
+import type { Palette } from '../report/palette.js';
+import { drawsOnStderr, stderrPaletteFor, type Io } from './output.js';
 
 const REDRAW_MS = 100;
 
@@ -22,8 +22,8 @@ export class Progress {
 
   /** `total` runs to do in this process; `label` goes in front of the bar. */
   constructor(private readonly io: Io, private readonly label: string, private readonly total: number, color: boolean | undefined) {
-    this.enabled = io.stderrIsTTY === true && io.env.TERM !== 'dumb';
-    this.p = wantStderrColor(io, color) ? ansiPalette : plainPalette;
+    this.enabled = drawsOnStderr(io);
+    this.p = stderrPaletteFor(io, color);
   }
 
   tick(): void {

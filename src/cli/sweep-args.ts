@@ -1,5 +1,5 @@
 /** Command lines of `sim sweep`, `sim merge`, `sim compare` and `sim matrix`. */
-import { COMMON, nonEmpty, parse, parseSeed } from './args.js';
+import { COMMON, nonEmpty, oneScenario, parse, parsePositive, parseSeed, wholeNumber } from './args.js';
 import { UsageError } from './errors.js';
 
 /** A sweep's first seed unless --seed says otherwise: run i has seed 1 + i. */
@@ -103,12 +103,6 @@ const COMPARE = {
   metric: { type: 'string', multiple: true },
 } as const;
 
-function oneScenario(command: string, positionals: readonly string[], help: boolean): string {
-  if (!help && positionals.length === 0) throw new UsageError(`${command}: missing scenario (an id from \`sim list\` or a path to a scenario module)`);
-  if (positionals.length > 1) throw new UsageError(`${command}: unexpected argument "${positionals[1]}" (give one scenario; settings go in --set key=value)`);
-  return positionals[0] ?? '';
-}
-
 /** More runs than this in one sweep is surely a typo (and would need gigabytes of bookkeeping). */
 export const MAX_RUNS = 100_000_000;
 
@@ -126,13 +120,6 @@ function parseRuns(text: string): number {
   return n;
 }
 
-/** A positive integer a double holds exactly. */
-export function parsePositive(flag: string, text: string): number {
-  const n = /^\s*\d+\s*$/.test(text) ? Number(text.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} "${text}": expected a positive integer`);
-  return n;
-}
-
 function parseRate(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = text.trim() === '' ? NaN : Number(text);
@@ -147,8 +134,12 @@ function parseMetrics(values: readonly string[] | undefined): string[] {
   return [...new Set(names)];
 }
 
-function checkSeedRange(seed: number, runs: number): void {
+/** `--runs N` (required unless --help) and `--seed S` (default SWEEP_DEFAULT_SEED), checked together: seeds S..S+N-1 must all be exact. */
+function runsAndSeed(command: string, values: { readonly runs?: string | undefined; readonly seed?: string | undefined }, help: boolean): { runs: number; seed: number } {
+  const runs = requireRuns(command, values.runs, help);
+  const seed = values.seed === undefined ? SWEEP_DEFAULT_SEED : parseSeed(values.seed);
   if (runs > 0 && !Number.isSafeInteger(seed + runs - 1)) throw new UsageError(`--seed ${seed} with --runs ${runs}: the last seed would be past ${Number.MAX_SAFE_INTEGER}`);
+  return { runs, seed };
 }
 
 /**
@@ -172,7 +163,7 @@ export function parseShard(shard: string | undefined, shardCount: string | undef
     if (text === undefined || text.trim() === '') {
       throw new UsageError(`--shard-count ${count}: JOB_COMPLETION_INDEX is not set (a Kubernetes Indexed Job sets it; elsewhere use --shard i/${count})`);
     }
-    const index = /^\s*\d+\s*$/.test(text) ? Number(text.trim()) : NaN;
+    const index = wholeNumber(text);
     if (!Number.isSafeInteger(index)) throw new UsageError(`JOB_COMPLETION_INDEX "${text}": expected a non-negative integer`);
     if (index >= count) throw new UsageError(`JOB_COMPLETION_INDEX ${index} is out of range for --shard-count ${count} (0 .. ${count - 1})`);
     return { index, count };
@@ -184,9 +175,7 @@ export function parseSweepArgs(argv: readonly string[], env: Readonly<Record<str
   const { values, positionals } = parse('sweep', argv, SWEEP);
   const help = values.help === true;
   const scenario = oneScenario('sweep', positionals, help);
-  const runs = requireRuns('sweep', values.runs, help);
-  const seed = values.seed === undefined ? SWEEP_DEFAULT_SEED : parseSeed(values.seed);
-  checkSeedRange(seed, runs);
+  const { runs, seed } = runsAndSeed('sweep', values, help);
   const out = nonEmpty('--out', values.out);
   const resume = nonEmpty('--resume', values.resume);
   if (out !== undefined && resume !== undefined) throw new UsageError('give --out FILE for a new sweep or --resume FILE to continue one, not both');
@@ -229,9 +218,7 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
   const { values, positionals } = parse('compare', argv, COMPARE);
   const help = values.help === true;
   const scenario = oneScenario('compare', positionals, help);
-  const runs = requireRuns('compare', values.runs, help);
-  const seed = values.seed === undefined ? SWEEP_DEFAULT_SEED : parseSeed(values.seed);
-  checkSeedRange(seed, runs);
+  const { runs, seed } = runsAndSeed('compare', values, help);
   const setA = values.set ?? [], setB = values.vs ?? [];
   if (!help && setA.length === 0 && setB.length === 0) {
     throw new UsageError('compare: nothing to compare (give side A\'s settings with --set k=v and side B\'s with --vs k=v; --both k=v goes to both)');
@@ -256,9 +243,7 @@ export function parseMatrixArgs(argv: readonly string[]): MatrixArgs {
   const help = values.help === true;
   if (!help && positionals.length === 0) throw new UsageError('matrix: missing scenarios (a family such as "flux", or ids separated by commas)');
   if (positionals.length > 1) throw new UsageError(`matrix: unexpected argument "${positionals[1]}" (separate scenarios with commas: a,b,c)`);
-  const runs = requireRuns('matrix', values.runs, help);
-  const seed = values.seed === undefined ? SWEEP_DEFAULT_SEED : parseSeed(values.seed);
-  checkSeedRange(seed, runs);
+  const { runs, seed } = runsAndSeed('matrix', values, help);
   return {
     help,
     what: positionals[0] ?? '',

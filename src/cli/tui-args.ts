@@ -1,5 +1,5 @@
-import type { Charset } from '../tui/chart.js';
-import { DEFAULT_SEED, nonEmpty, parse, parseSeed } from './args.js';
+import { CHARSETS, type Charset } from '../tui/chart.js';
+import { DEFAULT_SEED, HELP_COLOR, nonEmpty, parse, parseSeed } from './args.js';
 import { UsageError } from './errors.js';
 
 export interface TuiArgs {
@@ -16,8 +16,7 @@ export interface TuiArgs {
 }
 
 const TUI = {
-  help: { type: 'boolean', short: 'h' },
-  color: { type: 'boolean' },
+  ...HELP_COLOR,
   seed: { type: 'string' },
   set: { type: 'string', multiple: true },
   paused: { type: 'boolean' },
@@ -26,7 +25,6 @@ const TUI = {
   out: { type: 'string', short: 'o' },
 } as const;
 
-const CHARSET_NAMES = ['braille', 'block', 'ascii'] as const;
 
 export function parseTuiArgs(argv: readonly string[]): TuiArgs {
   const { values, positionals } = parse('tui', argv, TUI);
@@ -34,7 +32,7 @@ export function parseTuiArgs(argv: readonly string[]): TuiArgs {
   const sets = values.set ?? [];
   if (positionals.length === 0 && sets.length > 0 && values.help !== true) throw new UsageError('tui: --set needs a scenario (sim tui <scenario> --set key=value)');
   const charset = values.ascii === true ? 'ascii' : values.charset;
-  if (charset !== undefined && !(CHARSET_NAMES as readonly string[]).includes(charset)) throw new UsageError(`tui: --charset "${charset}": expected one of ${CHARSET_NAMES.join(', ')}`);
+  if (charset !== undefined && !(CHARSETS as readonly string[]).includes(charset)) throw new UsageError(`tui: --charset "${charset}": expected one of ${CHARSETS.join(', ')}`);
   return {
     help: values.help === true,
     scenario: positionals[0],

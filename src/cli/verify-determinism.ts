@@ -3,6 +3,7 @@ import type { DeterminismJson } from '../diff/schema.js';
 import { formatDivergence } from '../diff/format-text.js';
 import { showDivergence } from '../diff/shown-divergence.js';
 import { showEntry } from '../diff/trace-entry.js';
+import { differingKeys } from '../sweep/identity.js';
 import { plainPalette, type Palette } from '../report/palette.js';
 import type { RunResult } from '../runner/run-scenario.js';
 import { compareRuns, type TracedRun } from './compare-runs.js';
@@ -19,7 +20,7 @@ import { compareRuns, type TracedRun } from './compare-runs.js';
  */
 export async function verifyDeterminism(first: TracedRun, second: TracedRun, context: number): Promise<{ result: RunResult; determinism: DeterminismJson }> {
   const { first: a, second: b, outcome } = await compareRuns(first, second, context);
-  const differentMetrics = [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])].filter((k) => !Object.is(a.metrics[k], b.metrics[k]));
+  const differentMetrics = differingKeys(a.metrics, b.metrics, Object.is);
   return {
     result: a,
     determinism: {

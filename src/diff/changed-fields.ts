@@ -1,4 +1,4 @@
-import { canonicalJson } from '../sweep/identity.js';
+import { differingKeys } from '../sweep/identity.js';
 import type { ShownRecord } from './trace-entry.js';
 
 /**
@@ -15,8 +15,7 @@ export function changedFields(a: ShownRecord, b: ShownRecord): string[] {
   if ((a.data === undefined) !== (b.data === undefined)) {
     out.push('data');
   } else if (a.data !== undefined && b.data !== undefined) {
-    const keys = [...new Set([...Object.keys(a.data), ...Object.keys(b.data)])].sort();
-    for (const k of keys) if (canonicalJson(a.data[k]) !== canonicalJson(b.data[k])) out.push(`data.${k}`);
+    for (const k of differingKeys(a.data, b.data).sort()) out.push(`data.${k}`);
   }
   return out;
 }

@@ -9,6 +9,15 @@ import { RandomStream } from './rng.js';
 import type { Micros } from './time.js';
 import { Trace } from './trace.js';
 
+/**
+ * Every relative delay the simulation accepts, as the queue takes it: whole
+ * µs, not negative, finite (an event at Infinity would carry the clock there).
+ */
+function wholeDelay(what: string, delay: Micros): Micros {
+  if (!(delay >= 0 && delay < Infinity)) throw new Error(`${what}: negative, NaN or infinite delay ${delay}`);
+  return Math.round(delay);
+}
+
 export interface SimulationOptions {
   /** The run's seed; every random stream derives from it and its own name. */
   readonly seed: number | string;
@@ -46,8 +55,7 @@ export class Simulation {
 
   /** Calls `fn(arg)` after `delay` µs; returns a token for `cancel`. */
   schedule(delay: Micros, fn: Callback, arg?: unknown, priority = NORMAL): number {
-    if (!(delay >= 0 && delay < Infinity)) throw new Error(`schedule: invalid delay ${delay}`);
-    return this.queue.push(this.now + Math.round(delay), priority, fn, arg);
+    return this.queue.push(this.now + wholeDelay('schedule', delay), priority, fn, arg);
   }
 
   /** Calls `fn(arg)` at absolute time `time` (not earlier than now). */
@@ -68,14 +76,12 @@ export class Simulation {
 
   /** An event that succeeds with `value` after `delay` µs. */
   timeout<T = undefined>(delay: Micros, value?: T): Event<T> {
-    if (!(delay >= 0)) throw new Error(`timeout: negative or NaN delay ${delay}`);
-    return new Event<T>(this).triggerIn(Math.round(delay), value);
+    return new Event<T>(this).triggerIn(wholeDelay('timeout', delay), value);
   }
 
   /** What a process yields to sleep: `yield sim.sleep(ms(100))`. Allocates nothing. */
   sleep(delay: Micros): number {
-    if (!(delay >= 0)) throw new Error(`sleep: negative or NaN delay ${delay}`);
-    return Math.round(delay);
+    return wholeDelay('sleep', delay);
   }
 
   /** Starts a generator as a process at the current instant. */

@@ -23,7 +23,7 @@ export interface InvariantWatch {
  *   record or once at the end (no acknowledged write lost, never two
  *   writable primaries).
  * - `eventually`: the system converges once the faults are over. Its verdict
- *   is taken `withinMs` after the last fault heals (see lastHealMs), or after
+ *   is taken `withinMs` after the last fault heals (see lastHeal), or after
  *   `settleFromMs` if that is later (e.g. when the load ends).
  *
  * Checkers live apart from the models (scenarios/invariants/): they read

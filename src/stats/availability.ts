@@ -1,5 +1,5 @@
 import type { Interval } from './interval.js';
-import type { MetricSummary } from './metric-summary.js';
+import { finiteOrNull, type MetricSummary } from './metric-summary.js';
 import { nines } from './nines.js';
 
 /** A Julian year (365.25 days) in ms: the year "nines" tables use (5 nines = 5.26 min/year). */
@@ -28,7 +28,7 @@ export interface PerYearEstimate {
 }
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
-const ninesOrNull = (a: number) => { const n = nines(a); return Number.isFinite(n) ? n : null; };
+const ninesOrNull = (a: number) => finiteOrNull(nines(a));
 
 /** Nines are monotone in availability, so the interval maps end to end. */
 function ninesInterval(ci: Interval | null): NinesInterval | null {

@@ -1,9 +1,9 @@
 import { formatParam } from '../report/format.js';
+import { differingKeys } from '../sweep/identity.js';
 import { plainPalette, type Palette } from '../report/palette.js';
 import type { ClaimSummary } from './claim-summary.js';
 import type { Comparison } from './compare.js';
 import { formatCount, formatInterval, formatPercent, formatValue, percentDecimals } from './format-stats.js';
-import { canonicalJson } from './records.js';
 import type { MetricUnit } from './summary.js';
 import { renderTable, type Cell } from './text-table.js';
 
@@ -23,8 +23,7 @@ function header(c: Comparison, labels: { a: string; b: string }, p: Palette): st
   const seeds = c.seeds.first === c.seeds.last ? `seed ${c.seeds.first}` : `seeds ${c.seeds.first}..${c.seeds.last}`;
   const scenario = c.scenario.a === c.scenario.b ? c.scenario.a : `${c.scenario.a} vs ${c.scenario.b}`;
   const lines = [`${p.bold(scenario)}  ${labels.a} vs ${labels.b}, ${formatCount(c.runs)} paired run${c.runs === 1 ? '' : 's'}, ${seeds}`];
-  const keys = [...new Set([...Object.keys(c.params.a), ...Object.keys(c.params.b)])];
-  const changed = keys.filter((k) => canonicalJson(c.params.a[k]) !== canonicalJson(c.params.b[k]));
+  const changed = differingKeys(c.params.a, c.params.b);
   const show = (v: unknown) => (v === undefined ? '(unset)' : formatParam(v));
   changed.forEach((k, i) => lines.push(`  ${p.dim((i === 0 ? 'changed' : '').padEnd(7))}  ${k}: ${show(c.params.a[k])} -> ${show(c.params.b[k])}`));
   return lines.join('\n');

@@ -49,7 +49,7 @@ export function formatNines(n: number | null): string {
 }
 
 export function formatNinesInterval(ci: NinesInterval | null): string {
-  return ci === null ? 'n/a' : `[${formatNines(ci[0])}, ${formatNines(ci[1])}]`;
+  return formatInterval(ci, formatNines);
 }
 
 /** A count: "1,234". */

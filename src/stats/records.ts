@@ -1,3 +1,4 @@
+import { canonicalJson, differingKeys } from '../sweep/identity.js';
 import type { RunRecord } from '../sweep/run-record.js';
 
 /**
@@ -12,14 +13,6 @@ export function byIndex(records: readonly RunRecord[], what = 'records'): RunRec
     if (sorted[i]!.index === sorted[i - 1]!.index) throw new Error(`${what}: run index ${sorted[i]!.index} appears more than once (overlapping shards?)`);
   }
   return sorted;
-}
-
-/** JSON with object keys sorted, so two parameter sets compare equal whatever order their keys were written in. */
-export function canonicalJson(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : x);
 }
 
 /** The one scenario and parameter set the records share; a summary of mixed runs would average unlike things. */
@@ -37,9 +30,7 @@ export function commonRun(sorted: readonly RunRecord[], what = 'records'): { sce
 }
 
 function paramDiff(a: Record<string, unknown>, b: Record<string, unknown>): string {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  const diffs = keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).map((k) => `${k}=${canonicalJson(a[k])} vs ${canonicalJson(b[k])}`);
-  return diffs.join(', ');
+  return differingKeys(a, b).sort().map((k) => `${k}=${canonicalJson(a[k])} vs ${canonicalJson(b[k])}`).join(', ');
 }
 
 /** Metric names in the order they first appear (the scenario's order), over runs sorted by index. */

@@ -22,6 +22,14 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+/**
+ * The keys of either object whose values differ, a's keys first then b's
+ * (by canonical JSON unless `same` says otherwise).
+ */
+export function differingKeys<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>, same: (x: T | undefined, y: T | undefined) => boolean = (x, y) => canonicalJson(x) === canonicalJson(y)): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !same(a[k], b[k]));
+}
+
 /** The base seed a record implies (its seed is seedFor(base, index)). */
 export function baseSeedOf(r: RunRecord): number {
   return r.seed - r.index;
@@ -33,8 +41,7 @@ export function identityOf(r: RunRecord): SweepIdentity {
 
 /** The settings that differ between two parameter sets, as "key=a vs b" text. */
 function paramDifference(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, reference: string): string {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  const diff = keys.filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+  const diff = differingKeys(a, b).sort();
   if (diff.length === 0) return 'parameters differ';
   const k = diff[0]!;
   const show = (v: unknown) => (v === undefined ? '(absent)' : canonicalJson(v));

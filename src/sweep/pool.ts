@@ -18,6 +18,7 @@
  * finished the run it was in.
  */
 import { Worker } from 'node:worker_threads';
+import { isBadInputName } from '../cli/errors.js';
 import { BadInput } from '../scenario/settings.js';
 import type { FromWorker, ToWorker, Variant, VariantInfo, WorkerInit } from './protocol.js';
 
@@ -135,11 +136,11 @@ export class WorkerPool {
         }
         return;
       case 'load-error':
-        this.fail(m.name === 'UsageError' || m.name === 'BadInput' ? new BadInput(m.message) : new RunError(`a sweep worker could not load the scenario: ${m.stack}`));
+        this.fail(isBadInputName(m.name) ? new BadInput(m.message) : new RunError(`a sweep worker could not load the scenario: ${m.stack}`));
         return;
       case 'run-error': {
         const v = this.o.variants[m.variant]!;
-        if (m.name === 'UsageError' || m.name === 'BadInput') { this.fail(new BadInput(m.message)); return; }
+        if (isBadInputName(m.name)) { this.fail(new BadInput(m.message)); return; }
         this.fail(new RunError(`run ${m.index} of ${v.ref}${v.sets.length ? ` (${v.sets.join(' ')})` : ''} failed: ${m.stack}`));
         return;
       }

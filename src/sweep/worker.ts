@@ -9,16 +9,15 @@
  * one run per worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadScenario, type RunnerApi } from '../cli/load-scenario.js';
-import type { AnyScenario } from '../scenario/scenario.js';
+import { applySettings, loadScenario, type LoadedScenario } from '../cli/load-scenario.js';
 import type { FromWorker, ToWorker, VariantInfo, WorkerInit } from './protocol.js';
 import { recordLine } from './record-file.js';
 import { seedFor, type RunRecord } from './run-record.js';
 
-interface Loaded {
-  readonly scenario: AnyScenario;
-  readonly api: RunnerApi;
+interface Loaded extends LoadedScenario {
+  /** The --set overrides a run takes, and every parameter with defaults (what the main thread is told). */
   readonly params: Record<string, unknown>;
+  readonly resolved: Record<string, unknown>;
 }
 
 const init = workerData as WorkerInit;
@@ -32,14 +31,13 @@ function errorFields(e: unknown): { name: string; message: string; stack: string
 }
 
 async function loadVariants(): Promise<Loaded[]> {
-  const byRef = new Map<string, Promise<{ scenario: AnyScenario; api: RunnerApi }>>();
+  const byRef = new Map<string, Promise<LoadedScenario>>();
   return Promise.all(init.variants.map(async (v) => {
     let loading = byRef.get(v.ref);
     if (loading === undefined) { loading = loadScenario(v.ref, init.cwd); byRef.set(v.ref, loading); }
-    const { scenario, api } = await loading;
-    const params = api.parseSettings(scenario.params, v.sets);
-    api.resolveParams(scenario.params, params);
-    return { scenario, api, params };
+    const loaded = await loading;
+    const { overrides, resolved } = applySettings(loaded, v.sets);
+    return { ...loaded, params: overrides, resolved };
   }));
 }
 
@@ -68,7 +66,7 @@ try {
     info: variants.map((v) => ({
       id: v.scenario.id,
       title: v.scenario.title,
-      params: v.api.resolveParams(v.scenario.params, v.params),
+      params: v.resolved,
       metricInfo: v.scenario.metricInfo === undefined ? undefined : JSON.parse(JSON.stringify(v.scenario.metricInfo)) as VariantInfo['metricInfo'],
     })),
   });

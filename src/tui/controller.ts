@@ -1,4 +1,4 @@
-import { sec, type Micros } from '../kernel/time.js';
+import { formatTime, sec, type Micros } from '../kernel/time.js';
 import type { FaultChoice } from './session/fault-menu.js';
 import type { Session } from './session/session.js';
 
@@ -141,7 +141,7 @@ export class RunController {
       this.menu = null;
       try {
         const f = this.session.inject(choice);
-        this.status = `injected ${choice.label} at ${(f.at / 1e6).toFixed(3)}s (w writes the faults file)`;
+        this.status = `injected ${choice.label} at ${formatTime(f.at)} (w writes the faults file)`;
       } catch (e) {
         this.status = `not injected: ${(e as Error).message}`;
       }

@@ -1,9 +1,11 @@
+import { SPEEDS } from './controller.js';
+
 /** The run view's keys, as the help overlay and the README list them. */
 export const RUN_KEYS: readonly (readonly [string, string])[] = [
   ['space', 'pause / resume'],
   ['.', 'one event (pauses)'],
   ['] / [', 'jump forward / back 10 s of virtual time (back re-simulates from 0)'],
-  ['+ / -', 'speed: 1x 2x 5x 10x 30x 100x'],
+  ['+ / -', `speed: ${SPEEDS.map((x) => `${x}x`).join(' ')}`],
   ['f', 'fault menu: inject a fault now into a component'],
   ['/', 'filter the event log (enter keeps, esc clears)'],
   ['tab', 'next pane; arrows or j/k scroll it'],

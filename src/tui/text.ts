@@ -1,4 +1,3 @@
-import type { Micros } from '../kernel/time.js';
 import type { TimelineEntry } from '../runner/run-scenario.js';
 import type { PaneData } from '../scenario/inspect.js';
 
@@ -7,11 +6,6 @@ export function fit(s: string, width: number): string {
   const chars = [...s];
   if (chars.length <= width) return s;
   return width <= 0 ? '' : chars.slice(0, width - 1).join('') + '…';
-}
-
-/** The virtual clock as people read it: "73.886s". */
-export function clock(t: Micros): string {
-  return `${(t / 1e6).toFixed(3)}s`;
 }
 
 /** A pane as text lines: its title, then its table with padded columns. */

@@ -1,12 +1,11 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FaultSpec } from '../../scenario/fault-spec.js';
-import type { AnyScenario } from '../../scenario/scenario.js';
 import { parseCheckArgs, type CheckArgs } from '../check-args.js';
 import { UsageError, describeFsError } from '../errors.js';
 import { CHECK_HELP } from '../help.js';
-import { builtInScenarios, loadScenario } from '../load-scenario.js';
-import { paletteFor, wantStderrColor, type Io } from '../output.js';
+import { applySettings, builtInScenarios, defaultParams, loadScenario } from '../load-scenario.js';
+import { drawsOnStderr, paletteFor, stderrPaletteFor, type Io } from '../output.js';
 import { Progress } from '../progress.js';
 
 /**
@@ -21,11 +20,11 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   if (args.help) { io.out(CHECK_HELP); return 0; }
   const save = args.save === undefined ? undefined : checkSaveTarget(args.save, cwd);
   if (args.faultsOut !== undefined) checkParent('--faults-out', args.faultsOut, cwd);
-  const { scenario, api } = await loadScenario(args.scenario, cwd);
+  const loaded = await loadScenario(args.scenario, cwd);
+  const { scenario, api } = loaded;
   if (scenario.faultSpace === undefined) throw new UsageError(`check: scenario "${scenario.id}" declares no fault space (scenarios with one: ${(await withFaultSpace()).join(', ')})`);
   if ((scenario.invariants ?? []).length === 0) throw new UsageError(`check: scenario "${scenario.id}" declares no invariants to check`);
-  const params = api.parseSettings(scenario.params, args.sets);
-  const resolved = api.resolveParams(scenario.params, params);
+  const { overrides: params, resolved } = applySettings(loaded, args.sets);
   const maxFaults = args.maxFaults ?? scenario.faultSpace.maxFaults;
 
   const [{ runCheck }, { checkReport }, { replayCommand }] = await Promise.all([
@@ -46,7 +45,7 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   if (cx !== null) {
     faultsFile = args.faultsOut ?? `sim-check-${scenario.id}-${cx.seed}.faults.json`;
     writeFaults(resolve(cwd, faultsFile), cx.faults);
-    replay = replayCommand({ scenario: args.scenario, seed: cx.seed, params: cx.result.params, defaults: defaults(scenario, api.resolveParams), faultsFile });
+    replay = replayCommand({ scenario: args.scenario, seed: cx.seed, params: cx.result.params, defaults: defaultParams(loaded), faultsFile });
     if (save !== undefined) {
       const { regressionOf, formatRegression } = await import('../../check/regression-file.js');
       writeNew(save, formatRegression(regressionOf(args.scenario, params, cx, checkCommandLine(args))));
@@ -81,10 +80,6 @@ async function withFaultSpace(): Promise<string[]> {
   return (await builtInScenarios()).filter((s) => s.faultSpace !== undefined).map((s) => s.id);
 }
 
-function defaults(scenario: AnyScenario, resolveParams: (schema: AnyScenario['params'], raw: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> | undefined {
-  try { return resolveParams(scenario.params, {}); } catch { return undefined; }
-}
-
 function writeFaults(path: string, faults: readonly FaultSpec[]): void {
   try {
     writeFileSync(path, `${JSON.stringify({ faults }, null, 2)}\n`);
@@ -111,8 +106,8 @@ function checkCommandLine(a: CheckArgs): string {
 
 /** "shrinking: N runs" on a terminal's stderr while fast-check shrinks; nothing otherwise. */
 function shrinkTicker(io: Io, color: boolean | undefined) {
-  const enabled = io.stderrIsTTY === true && io.env.TERM !== 'dumb';
-  const dim = wantStderrColor(io, color) ? (s: string) => `\u001b[2m${s}\u001b[22m` : (s: string) => s;
+  const enabled = drawsOnStderr(io);
+  const { dim } = stderrPaletteFor(io, color);
   let n = 0;
   return {
     tick(): void {

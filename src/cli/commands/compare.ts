@@ -1,5 +1,5 @@
 import { formatParam } from '../../report/format.js';
-import { canonicalJson, IdentityCheck } from '../../sweep/identity.js';
+import { differingKeys, IdentityCheck } from '../../sweep/identity.js';
 import { RecordStore } from '../../sweep/record-store.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
 import { isBadInput, UsageError } from '../errors.js';
@@ -59,7 +59,7 @@ function resolve(scenario: AnyScenario, api: RunnerApi, sets: readonly string[],
 
 /** Each side named by the parameters where the two differ: {a: "replication=sync", b: "replication=async"}. */
 function sideLabels(a: Record<string, unknown>, b: Record<string, unknown>): { a: string; b: string } | undefined {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]));
+  const keys = differingKeys(a, b);
   if (keys.length === 0) return undefined;
   const label = (p: Record<string, unknown>) => keys.map((k) => `${k}=${p[k] === undefined ? '(unset)' : formatParam(p[k])}`).join(' ');
   return { a: label(a), b: label(b) };

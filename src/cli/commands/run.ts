@@ -8,7 +8,7 @@ import { parseRunArgs, type RunArgs } from '../args.js';
 import { isBadInput, UsageError } from '../errors.js';
 import { readFaultsFile } from '../faults-file.js';
 import { RUN_HELP } from '../help.js';
-import { loadScenario, type RunnerApi } from '../load-scenario.js';
+import { applySettings, defaultParams, loadScenario, type RunnerApi } from '../load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 
 /**
@@ -21,9 +21,9 @@ export async function runCommand(argv: readonly string[], io: Io, cwd: string): 
   if (args.help) { io.out(RUN_HELP); return 0; }
   // Cheapest checks first; every input is checked before the run starts.
   const faults = args.faultsFile === undefined ? undefined : await readFaultsFile(args.faultsFile);
-  const { scenario, api } = await loadScenario(args.scenario, cwd);
-  const params = api.parseSettings(scenario.params, args.sets);
-  api.resolveParams(scenario.params, params);
+  const loaded = await loadScenario(args.scenario, cwd);
+  const { scenario, api } = loaded;
+  const params = applySettings(loaded, args.sets).overrides;
   if (args.verifyDeterminism) return verifiedRun(scenario, api, args, params, faults, io);
   const result = await execute(scenario, api, args, params, faults);
   io.out(await render(result, scenario, api, args, io));
@@ -62,7 +62,7 @@ async function render(result: RunResult, scenario: AnyScenario, api: RunnerApi, 
     return formatJson({ ...jsonReport(result, scenario.source), ...(determinism === undefined ? {} : { determinism }) });
   }
   const [{ textReport }, { replayCommand }] = await Promise.all([import('../../report/text.js'), import('../../report/replay.js')]);
-  const defaults = defaultParams(scenario, api);
+  const defaults = defaultParams({ scenario, api });
   return textReport(result, {
     source: scenario.source,
     metricInfo: scenario.metricInfo,
@@ -70,15 +70,6 @@ async function render(result: RunResult, scenario: AnyScenario, api: RunnerApi, 
     replay: replayCommand({ scenario: args.scenario, seed: args.seed, params: result.params, defaults: defaults ?? pick(result.params, args.sets), faultsFile: args.faultsFile, until: args.until }),
     palette: paletteFor(io, args.color),
   });
-}
-
-/** The scenario's defaults, or undefined if some parameter has none. */
-function defaultParams(scenario: AnyScenario, api: RunnerApi): Record<string, unknown> | undefined {
-  try {
-    return api.resolveParams(scenario.params, {});
-  } catch {
-    return undefined;
-  }
 }
 
 /** Without the scenario's defaults, take every parameter not given with --set as a default, so the replay line lists the --set ones. */

@@ -1,3 +1,5 @@
+import { percentile } from './percentile.js';
+
 /**
  * Every observed value, so percentiles are exact (nearest rank) rather than
  * bucketed: our runs observe thousands to a few million values, which fit.
@@ -23,13 +25,8 @@ export class Histogram {
 
   /** Nearest-rank percentile, q in [0, 100]; NaN when empty. */
   percentile(q: number): number {
-    if (this.count === 0) return NaN;
     this.sort();
-    // q * count / 100 carries float error (99.9% of 1000 is 999.0000000000001):
-    // shave a relative 1e-12 before the ceiling so an exact rank is not pushed up one.
-    const x = (q * this.count) / 100;
-    const rank = Math.min(this.count, Math.max(1, Math.ceil(x - x * 1e-12)));
-    return this.values[rank - 1]!;
+    return percentile(this.values.subarray(0, this.count), q);
   }
 
   mean(): number {

@@ -1,10 +1,12 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
+import type { TimelineEntry } from '../../runner/run-scenario.js';
 import { sparkline } from '../chart.js';
 import type { RunController } from '../controller.js';
 import { RUN_KEYS } from '../key-help.js';
 import { layout } from '../layout.js';
-import { clock, filterLog, fit, formatValue, logLine, panesText } from '../text.js';
+import { formatTime } from '../../kernel/time.js';
+import { filterLog, fit, formatValue, logLine, panesText } from '../text.js';
 import type { Theme } from '../theme.js';
 import { Panel, type Line } from './Panel.js';
 
@@ -54,12 +56,13 @@ export function RunView(props: RunViewProps) {
   const claims = s.claims();
   const passed = claims.filter((x) => x.pass).length;
   const state = s.finished ? '■ finished' : c.paused ? `⏸ paused ${c.speed}x` : `▶ running ${c.speed}x`;
-  const header = `${s.scenario.id}  seed ${s.seed}  ${clock(s.now)}/${s.endUs / 1e6}s  ${state}  claims ${passed}/${claims.length}${s.finished ? ' pass' : ' so far'}${s.live.length > 0 ? `  ${s.live.length} live fault${s.live.length > 1 ? 's' : ''}` : ''}${l.width >= 120 ? `  ${s.scenario.title}` : ''}`;
+  const header = `${s.scenario.id}  seed ${s.seed}  ${formatTime(s.now)}/${s.endUs / 1e6}s  ${state}  claims ${passed}/${claims.length}${s.finished ? ' pass' : ' so far'}${s.live.length > 0 ? `  ${s.live.length} live fault${s.live.length > 1 ? 's' : ''}` : ''}${l.width >= 120 ? `  ${s.scenario.title}` : ''}`;
 
   const componentLines = panesText(s.panes(), inner(l.componentsWidth)).slice(c.paneScroll);
   const chartLines = chartText(c, inner(l.chartsWidth), theme);
-  const body = c.menu !== null ? menuLines(c, l.log - 3) : logLines(c, inner(l.width), l.log - 3);
-  const bodyTitle = c.menu !== null ? `inject a fault now, at ${clock(s.now)}` : `log${c.filter !== '' || c.editingFilter ? ` /${c.filter}${c.editingFilter ? '▏' : ''}` : ''}  (${filterLog(s.log, c.filter).length} entries)`;
+  const log = filterLog(s.log, c.filter);
+  const body = c.menu !== null ? menuLines(c, l.log - 3) : logLines(c, log, inner(l.width), l.log - 3);
+  const bodyTitle = c.menu !== null ? `inject a fault now, at ${formatTime(s.now)}` : `log${c.filter !== '' || c.editingFilter ? ` /${c.filter}${c.editingFilter ? '▏' : ''}` : ''}  (${log.length} entries)`;
 
   return (
     <Box flexDirection="column" width={l.width} height={l.height}>
@@ -92,8 +95,8 @@ function chartText(c: RunController, width: number, theme: Theme): string[] {
   });
 }
 
-function logLines(c: RunController, width: number, height: number): Line[] {
-  const entries = filterLog(c.session.log, c.filter);
+/** The filtered log's last `height` lines, `c.logScroll` lines up from the newest. */
+function logLines(c: RunController, entries: readonly TimelineEntry[], width: number, height: number): Line[] {
   const end = Math.max(0, entries.length - c.logScroll);
   return entries.slice(Math.max(0, end - height), end).map((e) => ({ text: logLine(e, width), ...(e.source === 'fault' || e.text.startsWith('fault injected') ? { tint: 'yellow' as const } : {}) }));
 }

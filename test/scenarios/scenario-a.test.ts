@@ -22,6 +22,15 @@ describe('scenario-a: Patroni failover', () => {
     expect(r.metrics.detectionMs).toBeLessThanOrEqual(20_000);
   });
 
+  it("the seed's claims hold by default, and the note bounds detection from the effective timing", () => {
+    const r = runScenario(scenarioA, { seed: 42 });
+    expect(r.claims.map((c) => [c.name, c.pass])).toEqual([['write downtime <= 30 s', true], ['zero acknowledged writes lost', true]]);
+    expect(r.notes).toContain("the seed's Detection phase (0-10 s) cannot hold: a crashed primary's leader key lives 18-20 s after the crash (ttl 20 s, last renewed at most loop_wait 2 s before)");
+    // With Patroni's own defaults (ttl 30, loop_wait 10) the bound is 20-30 s; a ttl whose bound fits 10 s gets no such note.
+    const fast = scenarioA.notes!(scenarioA.params.parse({ ttlMs: 20_000, loopWaitMs: 10_000, retryTimeoutMs: 5_000 }));
+    expect(fast.some((n) => n.includes('Detection phase'))).toBe(false);
+  });
+
   it('different seeds give different runs', () => {
     const digests = new Set(Array.from({ length: 20 }, (_, i) => runScenario(scenarioA, { seed: i + 1, params: quick }).digest));
     expect(digests.size).toBeGreaterThan(15);

@@ -3,6 +3,8 @@
 # in a detached 80x24 tmux session, sends keys, reads the screen with
 # `tmux capture-pane -p` and asserts on it. Needs tmux; without it the check
 # is skipped (exit 0, "SKIP" on stdout). Builds dist/ if it is missing.
+# CI=true is set on purpose: CI machines set it, and Ink then draws no frames
+# unless `sim tui` clears it.
 #
 #   bash test/tui/tmux-check.sh           # run the check
 #   bash test/tui/tmux-check.sh --show    # also print the run view as captured
@@ -36,7 +38,7 @@ key() { tmux send-keys -t "$S" "$@"; }
 step() { echo "tmux-check: $1"; }
 
 tmux new-session -d -s "$S" -x 80 -y 24 -c "$ROOT" \
-  "env -u NO_COLOR TERM=xterm-256color node dist/src/cli/main.js tui scenario-a --paused --out '$FAULTS'; echo \"EXIT=\$?\"; sleep 120"
+  "env -u NO_COLOR CI=true TERM=xterm-256color node dist/src/cli/main.js tui scenario-a --paused --out '$FAULTS'; echo \"EXIT=\$?\"; sleep 120"
 
 step "opens the run view paused at 0 s, fitted to 80x24"
 wait_for "scenario-a  seed 42  0.000s/180s  ⏸ paused 5x"

@@ -37,6 +37,12 @@ export async function tuiCommand(argv: readonly string[], io: Io, cwd: string, t
   const color = wantColor(io, args.color);
   // Ink colours through chalk, which ignores NO_COLOR; chalk reads FORCE_COLOR when first loaded, below.
   if (!color) process.env.FORCE_COLOR = '0';
+  // Ink draws no frame but the last when it thinks it runs in CI (is-in-ci reads
+  // CI and CONTINUOUS_INTEGRATION once, when Ink is first loaded, below). Both
+  // ends were just found to be a terminal, so a person is watching: a CI variable
+  // left in a shell or set by a job that runs this under tmux must not blank it.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const charset: Charset = args.charset ?? (io.env.TERM === 'dumb' ? 'ascii' : 'block');
   const [{ Session }, { makeTheme }, { runTui }] = await Promise.all([
     import('../../tui/session/session.js'),

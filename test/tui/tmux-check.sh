@@ -28,7 +28,7 @@ screen() { tmux capture-pane -p -t "$S"; }
 fail() { echo "tmux-check: FAIL: $1"; echo "----- screen -----"; screen; echo "------------------"; exit 1; }
 # wait_for TEXT [SECONDS]: polls the screen until it shows TEXT (a fixed string).
 wait_for() {
-  local deadline=$(( $(date +%s) + ${2:-20} ))
+  local deadline=$(( $(date +%s) + ${2:-40} ))
   until screen | grep -qF -- "$1"; do
     [ "$(date +%s)" -lt "$deadline" ] || fail "timed out waiting for \"$1\""
     sleep 0.2
@@ -68,10 +68,15 @@ wait_for "leader key    pg-1"
 step "f opens the fault menu; pg-1 crash is injected now"
 key f
 wait_for "inject a fault now, at"
+# One Down at a time, each waited for, so a slow redraw cannot make it overshoot.
 for _ in $(seq 1 80); do
-  screen | grep -qF "❯ pg-1 crash" && break
+  before="$(screen | grep -F '❯' || true)"
+  [[ "$before" == *"❯ pg-1 crash"* ]] && break
   key Down
-  sleep 0.1
+  for _ in $(seq 1 100); do
+    [ "$(screen | grep -F '❯' || true)" != "$before" ] && break
+    sleep 0.05
+  done
 done
 wait_for "❯ pg-1 crash" 2
 key Enter

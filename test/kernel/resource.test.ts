@@ -87,4 +87,39 @@ describe('Resource', () => {
     for (const c of [...early, ...late]) expect(reqs[c]!.triggered).toBe(false);
     expect(res.inUse).toBe(1);
   });
+
+  it('release(req) in a finally frees the unit of a process killed while holding it, and the place of one killed while waiting', () => {
+    const sim = new Simulation({ seed: 1 });
+    const res = new Resource(sim, 1);
+    const got: string[] = [];
+    const user = (name: string, hold: number) => sim.process((function* () {
+      const req = res.request();
+      try {
+        yield req;
+        got.push(`${sim.now} ${name}`);
+        yield sim.sleep(hold);
+      } finally {
+        res.release(req);
+      }
+    })(), name);
+    const holder = user('holder', 100);
+    const waiter = user('waiter', 10);
+    const last = user('last', 10);
+    sim.schedule(5, () => waiter.kill('crash')); // still in line behind holder
+    sim.schedule(20, () => holder.kill('crash')); // holding the only unit
+    sim.run();
+    expect(got).toEqual(['0 holder', '20 last']);
+    expect(last.ok).toBe(true);
+    expect(res.inUse).toBe(0);
+    expect(res.queueLength).toBe(0);
+  });
+
+  it('without the request, release still gives back a unit (and still refuses one too many)', () => {
+    const sim = new Simulation({ seed: 1 });
+    const res = new Resource(sim, 1);
+    const req = res.request();
+    res.release(req);
+    expect(res.inUse).toBe(0);
+    expect(() => res.release()).toThrow(/released more often/);
+  });
 });

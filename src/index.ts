@@ -12,5 +12,6 @@ export { FaultSpecSchema, FaultFileSchema, faultsFromJson, toFault, toSpec, type
 export { BadInput, parseSettings, resolveParams } from './scenario/settings.js';
 export { runScenario, prepareRun, type RunOptions, type RunResult, type ClaimResult, type TimelineEntry } from './runner/run-scenario.js';
 export { JsonReportSchema, type JsonReport } from './report/json-schema.js';
+export { CheckReportSchema, type CheckReport } from './check/check-schema.js';
 export { DiffReportSchema, DivergenceSchema, DeterminismSchema, type DiffReport } from './diff/schema.js';
 export { FailureRepair, sampleDistribution, distributionMean, distributionWithMean, type FailureRepairOptions, type Distribution, type DistributionKind } from '../models/reliability/index.js';

@@ -18,8 +18,8 @@ export interface CheckReportInput {
   readonly faultsFile?: string | undefined;
   readonly replay?: string | undefined;
   readonly savedTo?: string | undefined;
-  /** The invariants checked, as "name (kind)". */
-  readonly invariants: readonly string[];
+  /** The invariants checked. */
+  readonly invariants: readonly { readonly name: string; readonly kind: 'always' | 'eventually' }[];
 }
 
 /** The text `sim check` prints. Pure: wall-clock figures go to stderr, never here. */
@@ -27,7 +27,7 @@ export function checkReport(r: CheckReportInput, p: Palette = plainPalette): str
   const o = r.outcome;
   const sections = [header(r, p)];
   if (o.counterexample !== null) sections.push(...found(r, p));
-  else sections.push([`${p.green('no counterexample')} in ${o.runs} run${o.runs === 1 ? '' : 's'}; every run kept`, ...r.invariants.map((i) => `  ${p.green('PASS')}  ${i}`)].join('\n'));
+  else sections.push([`${p.green('no counterexample')} in ${o.runs} run${o.runs === 1 ? '' : 's'}; every run kept`, ...r.invariants.map((i) => `  ${p.green('PASS')}  ${i.name} (${i.kind})`)].join('\n'));
   sections.push(coverage(o, p));
   sections.push(verdictLines(r, p));
   return sections.filter((s) => s !== '').join('\n\n') + '\n';

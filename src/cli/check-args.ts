@@ -21,6 +21,8 @@ export interface CheckArgs {
   /** Save the counterexample as a regression file here. */
   readonly save: string | undefined;
   readonly color: boolean | undefined;
+  /** Print CheckReportSchema's document instead of the text report. */
+  readonly json: boolean;
 }
 
 const OPTIONS = {
@@ -31,6 +33,7 @@ const OPTIONS = {
   'max-faults': { type: 'string' },
   'faults-out': { type: 'string' },
   save: { type: 'string' },
+  json: { type: 'boolean' },
 } as const;
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -49,5 +52,6 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     faultsOut: nonEmpty('--faults-out', values['faults-out']),
     save: nonEmpty('--save', values.save),
     color: values.color,
+    json: values.json === true,
   };
 }

@@ -282,6 +282,8 @@ Options
   --save FILE          also save the counterexample as a regression file
                        (e.g. test/regressions/NAME.json; never overwritten):
                        the test suite replays each and asserts its outcome
+  --json               print one JSON document (CheckReportSchema; README)
+                       instead of the text report
   --color, --no-color
   -h, --help
 

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import { DeterminismSchema } from '../diff/schema.js';
 
+/** One fault as the JSON documents hold it; `at` in ms of virtual time. */
+export const FaultJsonSchema = z.strictObject({
+  at: z.number().nonnegative(),
+  target: z.string(),
+  kind: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** One invariant's verdict; atMs is when it broke, if known. */
+export const InvariantJsonSchema = z.strictObject({
+  name: z.string(),
+  kind: z.enum(['always', 'eventually']),
+  pass: z.boolean(),
+  detail: z.string(),
+  atMs: z.number().nonnegative().optional(),
+  source: z.string().optional(),
+});
+
 /**
  * The `sim run --json` document, format version 1. Stable: within a version
  * no field is removed, renamed or given a new meaning; anything that would
@@ -20,12 +38,7 @@ export const JsonReportSchema = z.strictObject({
   /** Virtual run length in ms. */
   untilMs: z.number().nonnegative(),
   /** The fault schedule that ran; `at` in ms. */
-  faults: z.array(z.strictObject({
-    at: z.number().nonnegative(),
-    target: z.string(),
-    kind: z.string(),
-    params: z.record(z.string(), z.unknown()).optional(),
-  })),
+  faults: z.array(FaultJsonSchema),
   /** Chain digest of the whole trace (16 hex digits); equal digests mean equal runs. */
   digest: z.string().regex(/^[0-9a-f]{16}$/),
   /** Kernel events processed. */
@@ -52,14 +65,7 @@ export const JsonReportSchema = z.strictObject({
   /** True when every claim held and no invariant was violated (exit code 0). */
   ok: z.boolean(),
   /** The scenario's invariants and their verdicts; atMs is when one broke, if known. Empty when it declares none. */
-  invariants: z.array(z.strictObject({
-    name: z.string(),
-    kind: z.enum(['always', 'eventually']),
-    pass: z.boolean(),
-    detail: z.string(),
-    atMs: z.number().nonnegative().optional(),
-    source: z.string().optional(),
-  })),
+  invariants: z.array(InvariantJsonSchema),
   /** What the run exercised: faults delivered by kind, and how often each `sometimes` path was reached. */
   coverage: z.strictObject({
     faults: z.record(z.string(), z.number().int().nonnegative()),
@@ -70,3 +76,5 @@ export const JsonReportSchema = z.strictObject({
 });
 
 export type JsonReport = z.infer<typeof JsonReportSchema>;
+export type FaultJson = z.infer<typeof FaultJsonSchema>;
+export type InvariantJson = z.infer<typeof InvariantJsonSchema>;

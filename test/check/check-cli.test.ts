@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultFileSchema } from '../../src/scenario/fault-spec.js';
 import { RegressionSchema } from '../../src/check/regression-file.js';
+import { CheckReportSchema } from '../../src/check/check-schema.js';
 import { ensureBuilt, lines, sim } from '../cli/sim.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsim-check-'));
@@ -62,6 +63,31 @@ describe('sim check (CLI)', () => {
     expect(r.stdout).toMatch(/^ {4}crash +100% +20\/20$/m);
     expect(r.stdout).toMatch(/^result: PASS, every invariant held in 20 runs$/m);
     expect(r.stderr).toBe(''); // progress only on a terminal
+  });
+
+  it('--json prints CheckReportSchema documents: the same counterexample as the text report, and a pass with its coverage', async () => {
+    const text = await sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', '--faults-out', 'text.faults.json'], { cwd: dir });
+    const failed = await sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', '--faults-out', 'json.faults.json', '--json'], { cwd: dir });
+    expect(failed.code, failed.stderr).toBe(1);
+    const doc = CheckReportSchema.parse(JSON.parse(failed.stdout));
+    expect(doc.ok).toBe(false);
+    expect(doc.params).toEqual({ commitMode: 'before' });
+    const cx = doc.counterexample!;
+    expect(cx.digest).toBe(/^digest ([0-9a-f]{16})$/m.exec(text.stdout)?.[1]);
+    expect(cx.size).toBe(1);
+    expect(cx.faults).toEqual([{ at: expect.any(Number), target: expect.stringMatching(/^worker-\d$/), kind: 'crash' }]);
+    expect(cx.violated).toContain('no accepted order lost');
+    expect(cx.verdicts.find((v) => v.name === 'no accepted order lost')?.pass).toBe(false);
+    expect(cx.faultsFile).toBe('json.faults.json');
+    expect(cx.replay).toBe(replayArgs(text.stdout).join(' ').replace('text.faults.json', 'json.faults.json').replace(/^/, 'sim '));
+    expect(JSON.parse(readFileSync(join(dir, 'json.faults.json'), 'utf8'))).toEqual({ faults: cx.faults });
+
+    const passed = await sim(['check', 'flux-worker-crash', '--runs', '20', '--seed', '5', '--json'], { cwd: dir });
+    expect(passed.code, passed.stderr).toBe(0);
+    const ok = CheckReportSchema.parse(JSON.parse(passed.stdout));
+    expect(ok).toMatchObject({ ok: true, counterexample: null, runs: 20, runsAsked: 20, seed: 5, params: {} });
+    expect(ok.coverage.faultKinds).toEqual([{ name: 'crash', runs: 20 }]);
+    expect(ok.coverage.nothingFired).toBe(false);
   });
 
   it('sim help check and sim check --help print the same usage', async () => {

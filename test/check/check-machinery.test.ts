@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/check/check-loop.js';
 import { checkReport } from '../../src/check/format-check.js';
+import { checkJson } from '../../src/check/check-json.js';
+import { CheckReportSchema } from '../../src/check/check-schema.js';
 import { decodeGenes } from '../../src/check/fault-genes.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { faultsFromJson } from '../../src/scenario/fault-spec.js';
@@ -41,9 +43,15 @@ describe('sim check machinery on a tiny scenario', () => {
     const out = check(tinyWith([neverCrashes], { fromMs: 70_000, toMs: 80_000 }), 10); // the run ends at 60 s
     expect(out.counterexample).toBeNull();
     expect(out.coverage.nothingFired).toBe(true);
-    const text = checkReport({ scenario: 'tiny', outcome: out, runsAsked: 10, seed: 7, params: {}, invariants: ['the server never crashes (always)'] });
+    const input = { scenario: 'tiny', outcome: out, runsAsked: 10, seed: 7, params: {}, invariants: [{ name: 'the server never crashes', kind: 'always' as const }] };
+    const text = checkReport(input);
+    expect(text).toContain('  PASS  the server never crashes (always)');
     expect(text).toContain('no fault fired in any run: this check exercised nothing');
     expect(text).toContain('result: PASS in 10 runs, but no fault fired: nothing was tested');
+    const doc = CheckReportSchema.parse(checkJson(input));
+    expect(doc.ok).toBe(true);
+    expect(doc.counterexample).toBeNull();
+    expect(doc.coverage).toEqual({ runs: 10, faultKinds: [{ name: 'crash', runs: 0 }], paths: [{ name: 'the server restarted', runs: 0 }], nothingFired: true });
   });
 
   it('genes decode to sorted schedules inside the window, mildest first at index 0', () => {

@@ -53,11 +53,17 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   } else if (save !== undefined) {
     io.err('sim: check: no counterexample, nothing saved\n');
   }
-  io.out(checkReport({
+  const report = {
     scenario: args.scenario, outcome, runsAsked: args.runs, seed: args.seed, params, faultsFile, replay,
     savedTo: cx !== null ? args.save : undefined,
-    invariants: (scenario.invariants ?? []).map((i) => `${i.name} (${i.kind})`),
-  }, paletteFor(io, args.color)));
+    invariants: (scenario.invariants ?? []).map(({ name, kind }) => ({ name, kind })),
+  };
+  if (args.json) {
+    const [{ checkJson }, { formatJson }] = await Promise.all([import('../../check/check-json.js'), import('../../report/json.js')]);
+    io.out(formatJson(checkJson(report)));
+  } else {
+    io.out(checkReport(report, paletteFor(io, args.color)));
+  }
   return cx === null ? 0 : 1;
 }
 

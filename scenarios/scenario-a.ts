@@ -34,6 +34,11 @@ const params = z.object({
   livenessPeriodMs: z.number().positive().default(10_000),
   livenessTimeoutMs: z.number().positive().default(1_000),
   livenessFailureThreshold: z.number().int().positive().default(3),
+  readinessProbe: z.enum(['none', 'tcp', 'http']).default('none').describe('Kubernetes readiness probe on the Postgres pods (the seed has none; http asks Patroni\'s REST API)'),
+  readinessPeriodMs: z.number().positive().default(10_000),
+  readinessTimeoutMs: z.number().positive().default(1_000),
+  readinessFailureThreshold: z.number().int().positive().default(3),
+  readinessSuccessThreshold: z.number().int().positive().default(1),
   podStartupMs: z.number().nonnegative().default(8_000).describe('ASSUMPTION: container start to serving'),
   endpointPropagationMs: z.number().nonnegative().default(1_000).describe('ASSUMPTION: median label change to kube-proxy rules'),
   nodeMonitorGracePeriodMs: z.number().nonnegative().default(50_000),
@@ -91,6 +96,10 @@ export const scenarioA = defineScenario({
         labelUpdateMs: p.labelUpdateMs,
       },
       liveness: { kind: p.livenessProbe, periodMs: p.livenessPeriodMs, timeoutMs: p.livenessTimeoutMs, failureThreshold: p.livenessFailureThreshold },
+      readiness: p.readinessProbe === 'none' ? undefined : {
+        kind: p.readinessProbe, periodMs: p.readinessPeriodMs, timeoutMs: p.readinessTimeoutMs,
+        failureThreshold: p.readinessFailureThreshold, successThreshold: p.readinessSuccessThreshold,
+      },
       podStartupMs: p.podStartupMs,
       endpointPropagationMs: p.endpointPropagationMs,
       nodeMonitorGracePeriodMs: p.nodeMonitorGracePeriodMs,
@@ -197,6 +206,8 @@ function describe(rec: TraceRecord): string | null {
     case 'container-exit': return `containers exited (${d['reason']})`;
     case 'running': return `containers running`;
     case 'hang': return `processes frozen`;
+    case 'not-ready': return 'not Ready: readiness probe failed';
+    case 'ready': return 'Ready: readiness probe passed';
     case 'lease-expired': return `etcd lease ${d['lease']} expired, keys deleted: ${(d['keys'] as string[]).map((k) => k.split('/').slice(-2).join('/')).join(', ') || 'none'}`;
     case 'acquired-leader': return `won the leader race (lsn ${d['lsn']})`;
     case 'race-lost': return `lost the leader race`;

@@ -30,7 +30,10 @@ export class Pod {
   private readonly procs = new Set<Process<unknown>>();
   private readonly startHooks: ((pod: Pod) => void)[] = [];
   private readonly stopHooks: ((pod: Pod) => void)[] = [];
-  private readonly labelHooks: (() => void)[] = [];
+  private readonly routingHooks: (() => void)[] = [];
+  /** A readiness probe decides the Ready condition (else a running container is Ready). */
+  private readinessGated = false;
+  private probeReady = true;
   private readonly backoff = new CrashLoopBackOff();
   private restartTimer = -1;
 
@@ -48,9 +51,22 @@ export class Pod {
   onStart(hook: (pod: Pod) => void): void { this.startHooks.push(hook); }
   /** Runs `hook` whenever the containers stop (crash, kill, node loss); in-memory state goes here. */
   onStop(hook: (pod: Pod) => void): void { this.stopHooks.push(hook); }
-  onLabelChange(hook: () => void): void { this.labelHooks.push(hook); }
+  /** Runs `hook` when something a Service selects on changes: labels, readiness, the node. */
+  onRoutingChange(hook: () => void): void { this.routingHooks.push(hook); }
 
   get serving(): boolean { return this.state === 'running'; }
+  /** The Ready condition while the container runs: true, or the readiness probe's verdict if it has one. */
+  get ready(): boolean { return (this.state === 'running' || this.state === 'hung') && this.probeReady; }
+
+  /** A readiness probe now decides Ready; the pod counts as Ready until its first verdict (it has been up). */
+  gateReadiness(): void { this.readinessGated = true; }
+
+  setReady(ready: boolean): void {
+    if (this.probeReady === ready) return;
+    this.probeReady = ready;
+    this.sim.trace.emit(this.name, ready ? 'ready' : 'not-ready');
+    for (const h of this.routingHooks) h();
+  }
   /** Whether a TCP connect succeeds: the kernel accepts for a frozen process too. */
   get acceptsTcp(): boolean { return this.state === 'running' || this.state === 'hung'; }
 
@@ -66,7 +82,7 @@ export class Pod {
     if (this.labels.get(key) === value) return;
     this.labels.set(key, value);
     this.sim.trace.emit(this.name, 'label', { key, value });
-    for (const h of this.labelHooks) h();
+    for (const h of this.routingHooks) h();
   }
 
   /** The containers exit; the kubelet restarts them after the crash-loop back-off. */
@@ -93,7 +109,7 @@ export class Pod {
     this.state = 'node-down';
     this.nodeDownSince = this.sim.now;
     this.sim.trace.emit(this.name, 'node-crash', { recoverAfterMs: recoverAfterMs ?? null });
-    for (const h of this.labelHooks) h();
+    for (const h of this.routingHooks) h();
     if (recoverAfterMs !== undefined) this.sim.schedule(ms(recoverAfterMs), () => this.nodeRecover());
   }
 
@@ -120,13 +136,15 @@ export class Pod {
 
   private startContainers(): void {
     this.state = 'starting';
+    // A new container is not Ready until its readiness probe first succeeds.
+    if (this.readinessGated) this.probeReady = false;
     this.sim.trace.emit(this.name, 'container-start');
     this.restartTimer = this.sim.schedule(ms(this.options.startupMs), () => {
       this.state = 'running';
       this.backoff.started(this.sim.now);
       this.sim.trace.emit(this.name, 'running');
       for (const h of this.startHooks) h(this);
-      for (const h of this.labelHooks) h();
+      for (const h of this.routingHooks) h();
     });
   }
 }

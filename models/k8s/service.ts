@@ -5,7 +5,7 @@ import type { Pod } from './pod.js';
 
 /**
  * A Service selecting pods by label. Its endpoints are the matching pods that
- * are Ready, and they follow changes only after the EndpointSlice controller
+ * are Ready (by their readiness probe, or simply running without one), and they follow changes only after the EndpointSlice controller
  * and kube-proxy have propagated them (a delay drawn per change). A pod on a
  * lost node stays Ready until the node controller marks the node NotReady,
  * `nodeMonitorGracePeriodMs` after the node stopped reporting (50 s in recent
@@ -26,15 +26,15 @@ export class Service {
   constructor(private readonly sim: Simulation, readonly name: string, private readonly pods: readonly Pod[], private readonly options: ServiceOptions) {
     this.rng = sim.rng(`service/${name}`);
     for (const pod of pods) {
-      pod.onLabelChange(() => this.reconcile());
+      pod.onRoutingChange(() => this.reconcile());
       pod.onStop(() => this.reconcile());
     }
     this.endpoints = this.desired();
   }
 
   private ready(pod: Pod): boolean {
-    // No readiness probe is modelled: a frozen process keeps its pod Ready.
-    if (pod.state === 'running' || pod.state === 'hung') return true;
+    // Without a readiness probe a frozen process keeps its pod Ready.
+    if (pod.state === 'running' || pod.state === 'hung') return pod.ready;
     // A lost node keeps reporting nothing; its pods count as Ready until the grace period ends.
     return pod.state === 'node-down' && pod.nodeDownSince !== null && this.sim.now - pod.nodeDownSince < ms(this.options.nodeMonitorGracePeriodMs);
   }

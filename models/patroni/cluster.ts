@@ -5,6 +5,7 @@ import { SqlClient, type ClientOptions } from '../client/sql-client.js';
 import { startPoissonArrivals } from '../client/workload.js';
 import { Dcs } from '../etcd/dcs.js';
 import { startLivenessProbe, type LivenessOptions } from '../k8s/liveness-probe.js';
+import { startReadinessProbe, type ReadinessOptions } from '../k8s/readiness-probe.js';
 import { Pod } from '../k8s/pod.js';
 import { Service } from '../k8s/service.js';
 import { Network, type NetworkOptions } from '../net/network.js';
@@ -26,6 +27,8 @@ export interface PatroniClusterOptions {
   readonly postgres: PostgresOptions;
   readonly patroni: PatroniOptions;
   readonly liveness: LivenessOptions;
+  /** A readiness probe on the Postgres pods; none by default (the seed's manifest has none). */
+  readonly readiness?: ReadinessOptions | undefined;
   readonly podStartupMs: number;
   readonly endpointPropagationMs: number;
   readonly nodeMonitorGracePeriodMs: number;
@@ -82,6 +85,7 @@ export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): 
   const phaseRng = sim.rng('patroni/phases');
   for (const name of names) agents.get(name)!.start(Math.round(phaseRng.uniform(0, sec(o.patroni.loopWaitS))));
   for (const name of names) startLivenessProbe(sim, pods.get(name)!, o.liveness);
+  if (o.readiness !== undefined) for (const name of names) startReadinessProbe(sim, pods.get(name)!, o.readiness);
 
   const podList = names.map((n) => pods.get(n)!);
   const svc = (name: string, role: string) =>

@@ -90,4 +90,22 @@ describe('scenario-a: a frozen primary', () => {
     expect(restart!.tMs - 60_000).toBeGreaterThanOrEqual(21_000);
     expect(restart!.tMs - 60_000).toBeLessThanOrEqual(31_000);
   });
+
+  it('without a readiness probe the frozen primary stays in the primary Service beside the new one; an HTTP readiness probe takes it out', () => {
+    const endpointsAfter = (r: ReturnType<typeof runScenario>) => r.timeline.filter((e) => e.source === 'svc/postgres-primary').at(-1)?.text;
+    const none = runScenario(scenarioA, { seed: 42, faults: hang });
+    const http = runScenario(scenarioA, { seed: 42, faults: hang, params: { readinessProbe: 'http' } });
+    // Both fail over through the leader key; pg-0 keeps its role=primary label, frozen.
+    for (const r of [none, http]) expect(r.timeline.some((e) => e.source === 'pg-1' && e.text === 'labelled role=primary')).toBe(true);
+    expect(endpointsAfter(none)).toBe('endpoints -> [pg-0, pg-1]');
+    expect(endpointsAfter(http)).toBe('endpoints -> [pg-1]');
+    const notReady = http.timeline.find((e) => e.source === 'pg-0' && e.text.startsWith('not Ready'));
+    expect(notReady!.tMs - 60_000).toBeGreaterThanOrEqual(21_000);
+    expect(notReady!.tMs - 60_000).toBeLessThanOrEqual(31_000);
+    // Half the new connections go to the frozen pod: the seed's downtime claim fails without the probe.
+    expect(none.metrics.writeDowntimeMs).toBeGreaterThan(60_000);
+    expect(http.metrics.writeDowntimeMs).toBeLessThan(30_000);
+    expect(none.claims.find((c) => c.name === 'write downtime <= 30 s')?.pass).toBe(false);
+    expect(http.claims.every((c) => c.pass)).toBe(true);
+  });
 });

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation, sec, type TraceRecord } from '../../src/kernel/index.js';
+import { startLivenessProbe } from '../../models/k8s/liveness-probe.js';
+import { Pod } from '../../models/k8s/pod.js';
+import { startReadinessProbe } from '../../models/k8s/readiness-probe.js';
+import { Service } from '../../models/k8s/service.js';
+import { Network } from '../../models/net/network.js';
+
+const PROBE = { periodMs: 10_000, timeoutMs: 1_000, failureThreshold: 3 };
+
+function world(readiness?: { kind: 'tcp' | 'http'; successThreshold: number }) {
+  const sim = new Simulation({ seed: 3 });
+  const records: TraceRecord[] = [];
+  sim.trace.addSink({ record: (r) => { records.push(r); } });
+  const pod = new Pod(sim, new Network(sim), 'web-0', { startupMs: 2_000 });
+  pod.setLabel('app', 'web');
+  const svc = new Service(sim, 'web', [pod], { selector: { app: 'web' }, propagationMedianMs: 0, nodeMonitorGracePeriodMs: 50_000 });
+  if (readiness) startReadinessProbe(sim, pod, { ...PROBE, ...readiness });
+  const at = (kind: string) => records.filter((r) => r.source === 'web-0' && r.kind === kind).map((r) => r.t);
+  return { sim, pod, svc, at };
+}
+
+describe('Kubernetes probes', () => {
+  it('without a readiness probe a frozen pod stays Ready and in the endpoints', () => {
+    const { sim, pod, svc } = world();
+    sim.schedule(sec(5), () => pod.hang());
+    sim.run(sec(120));
+    expect(pod.state).toBe('hung');
+    expect(pod.ready).toBe(true);
+    expect(svc.endpoints).toEqual(['web-0']);
+  });
+
+  it('an HTTP readiness probe takes a frozen pod out of the endpoints after failureThreshold failures: 21-31 s', () => {
+    const { sim, pod, svc, at } = world({ kind: 'http', successThreshold: 1 });
+    sim.schedule(sec(5), () => pod.hang());
+    sim.run(sec(60));
+    expect(pod.state).toBe('hung'); // readiness never restarts anything
+    expect(pod.ready).toBe(false);
+    expect(svc.endpoints).toEqual([]);
+    const [notReady] = at('not-ready');
+    expect(notReady! - sec(5)).toBeGreaterThanOrEqual(sec(21));
+    expect(notReady! - sec(5)).toBeLessThanOrEqual(sec(31));
+  });
+
+  it('a TCP readiness probe, like a TCP liveness probe, does not notice a frozen process', () => {
+    const { sim, pod, svc, at } = world({ kind: 'tcp', successThreshold: 1 });
+    sim.schedule(sec(5), () => pod.hang());
+    sim.run(sec(60));
+    expect(at('not-ready')).toEqual([]);
+    expect(svc.endpoints).toEqual(['web-0']);
+  });
+
+  it('a restarted container is not Ready until successThreshold probes in a row pass', () => {
+    const { sim, pod, svc, at } = world({ kind: 'http', successThreshold: 2 });
+    sim.schedule(sec(5), () => pod.crash('test'));
+    const seen: boolean[] = [];
+    sim.schedule(sec(7) + 1, () => { seen.push(pod.state === 'running', pod.ready, svc.endpoints.length > 0); });
+    sim.run(sec(60));
+    expect(seen).toEqual([true, false, false]); // running at 7 s (first restart is immediate, 2 s start-up), not yet Ready
+    const [ready] = at('ready');
+    // Two passing probes, one period apart, the first within a period of the start.
+    expect(ready! - sec(7)).toBeGreaterThan(sec(10));
+    expect(ready! - sec(7)).toBeLessThanOrEqual(sec(20));
+    expect(svc.endpoints).toEqual(['web-0']);
+  });
+
+  it('an HTTP liveness probe restarts a frozen pod after three failures; a TCP one never does', () => {
+    for (const kind of ['http', 'tcp'] as const) {
+      const { sim, pod, at } = world();
+      startLivenessProbe(sim, pod, { kind, ...PROBE });
+      sim.schedule(sec(5), () => pod.hang());
+      sim.run(sec(60));
+      if (kind === 'http') {
+        expect(at('container-exit').length).toBe(1);
+        expect(at('liveness-fail').length).toBe(3);
+        expect(pod.state).toBe('running');
+      } else {
+        expect(at('container-exit')).toEqual([]);
+        expect(pod.state).toBe('hung');
+      }
+    }
+  });
+});

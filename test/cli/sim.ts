@@ -16,7 +16,7 @@ export interface SimResult {
 /** `npm test` builds first; a bare `vitest run` builds here if dist is missing. */
 export function ensureBuilt(): void {
   if (existsSync(BIN)) return;
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** Environment without colour switches, so tests see what a pipe gets. */

@@ -16,7 +16,7 @@ if ! command -v tmux >/dev/null 2>&1; then
   echo "tmux-check: SKIP: tmux is not installed (apt-get install tmux), so the TUI was not checked in a real terminal"
   exit 0
 fi
-[ -f "$ROOT/dist/src/cli/main.js" ] || (cd "$ROOT" && npx tsc -p tsconfig.build.json)
+[ -f "$ROOT/dist/src/cli/main.js" ] || (cd "$ROOT" && npx tsc)
 
 S="failsim-check-$$"
 TMP="$(mktemp -d)"

@@ -26,7 +26,7 @@ const params = z.object({
   ttlMs: z.number().positive().default(10_000).describe('Patroni ttl: leader key lease (seed: 10 s; Patroni default 30 s, minimum 20 s)'),
   loopWaitMs: z.number().positive().default(10_000).describe('Patroni loop_wait (default 10 s)'),
   retryTimeoutMs: z.number().positive().default(10_000).describe('Patroni retry_timeout (default 10 s)'),
-  replication: z.enum(['sync', 'async']).default('sync').describe('Patroni synchronous_mode on (sync) or off (async)'),
+  replication: z.enum(['sync', 'asynchronous']).default('sync').describe('Patroni synchronous_mode on (sync) or off (asynchronous)'),
   maximumLagOnFailoverBytes: z.number().int().nonnegative().default(1_048_576),
   promoteMinMs: z.number().nonnegative().default(1_000).describe('ASSUMPTION: promotion takes 1-3 s'),
   promoteMaxMs: z.number().nonnegative().default(3_000),

@@ -56,7 +56,8 @@ Options
   --seed N           seed, a non-negative integer (default ${DEFAULT_SEED}); the same
                      seed and settings give the same run, byte for byte
   --set key=value    override one parameter; repeat for more. An unknown key
-                     is an error that lists the valid ones
+                     is an error that lists the valid ones; a choice may be
+                     shortened to a unique prefix (replication=async)
   --faults FILE      replace the default fault schedule with a JSON file: a
                      list of {"at": "60s", "target": "db-1", "kind": "crash",
                      "params": {...}}, or {"faults": [...]}. A bare number

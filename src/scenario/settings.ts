@@ -25,7 +25,19 @@ function coerce(key: string, field: z.ZodType, text: string): unknown {
     return n;
   }
   if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (type === 'enum') return expandPrefix(text, (baseType(field) as z.ZodEnum).options.map(String));
   return text;
+}
+
+/**
+ * A choice may be typed as any prefix that names one option alone, as GNU
+ * long options may (`replication=async` for `asynchronous`); anything else
+ * is left for zod to reject with the list of options.
+ */
+function expandPrefix(text: string, options: readonly string[]): string {
+  if (text === '' || options.includes(text)) return text;
+  const matches = options.filter((o) => o.startsWith(text));
+  return matches.length === 1 ? matches[0]! : text;
 }
 
 /** Valid keys with their type, for error messages. */

@@ -29,7 +29,7 @@ const fired = (out: CheckOutcome) => Object.fromEntries(out.coverage.faultKinds(
 
 describe('sim check on scenario-a', () => {
   it('asynchronous replication: finds acknowledged-write loss, shrinks it to at most 2 faults, and the replay reproduces it', () => {
-    const params = { ...quickA, replication: 'async' };
+    const params = { ...quickA, replication: 'asynchronous' };
     const out = check(scenarioA, params, 40);
     const where = `fast-check seed ${SEED}, scenario-a ${JSON.stringify(params)}`;
     expect(out.counterexample, where).not.toBeNull();

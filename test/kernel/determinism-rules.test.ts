@@ -23,11 +23,12 @@ const FORBIDDEN: readonly { name: string; re: RegExp }[] = [
 const CHECKED_DIRS = ['src/kernel', 'models', 'scenarios'];
 
 /**
- * Blanks out comments and the text of string literals, keeping newlines so
- * line numbers hold. Only code can call a clock or start async work: a word
- * inside a string ('async' as a replication mode) is data. Template literals
- * keep their `${...}` expressions, which are code. Regex literals are
- * skipped so a quote inside one does not open a string.
+ * Blanks out comments, keeping newlines so line numbers hold. Strings are
+ * kept and checked too: the rule is a plain word rule anyone can grep for,
+ * so simulation code does not spell these words even as data (a parameter
+ * value, a trace kind). Strings and templates are still scanned as such, so
+ * a `//` inside one does not start a comment; regex literals are skipped so
+ * a quote inside one does not open a string.
  */
 export function stripComments(src: string): string {
   let out = '';
@@ -41,8 +42,8 @@ export function stripComments(src: string): string {
     out += q;
     i++;
     while (i < n && src[i] !== q && src[i] !== '\n') {
-      if (src[i] === '\\' && i + 1 < n && src[i + 1] !== '\n') { out += '  '; i += 2; continue; }
-      out += ' ';
+      if (src[i] === '\\' && i + 1 < n && src[i + 1] !== '\n') { out += src[i]! + src[i + 1]!; i += 2; continue; }
+      out += src[i]!;
       i++;
     }
     if (i < n && src[i] === q) { out += q; i++; }
@@ -102,7 +103,7 @@ export function stripComments(src: string): string {
     out += '`';
     i++;
     while (i < n && src[i] !== '`') {
-      if (src[i] === '\\' && i + 1 < n) { out += blank(src[i]!) + blank(src[i + 1]!); i += 2; continue; }
+      if (src[i] === '\\' && i + 1 < n) { out += src[i]! + src[i + 1]!; i += 2; continue; }
       if (src[i] === '$' && src[i + 1] === '{') {
         out += '${';
         i += 2;
@@ -110,7 +111,7 @@ export function stripComments(src: string): string {
         if (i < n) { out += '}'; i++; }
         continue;
       }
-      out += blank(src[i]!);
+      out += src[i]!;
       i++;
     }
     if (i < n) { out += '`'; i++; }
@@ -164,10 +165,12 @@ describe('determinism rules', () => {
     // A string containing // is not a comment: what follows it is still code.
     expect(findOffences("const u = 'http://example'; Math.random();").map((o) => o.name)).toEqual(['Math.random']);
     expect(findOffences('const u = `a//b ${1}`; Date.now();').map((o) => o.name)).toEqual(['Date.now']);
-    // Words inside strings are data; code inside a template's ${...} is code.
-    expect(findOffences("z.enum(['sync', 'async']); const s = \"await Promise\";")).toEqual([]);
-    expect(findOffences('const s = `async ${Math.random()} ${`inner ${Date.now()}`} await`;').map((o) => o.name)).toEqual(['Date.now', 'Math.random']);
-    expect(findOffences("const s = 'it\\'s async'; setTimeout(f);").map((o) => o.name)).toEqual(['setTimeout']);
+    // Words inside strings and templates count too: the rule is a plain word rule.
+    expect(findOffences("z.enum(['sync', 'async']);").map((o) => o.name)).toEqual(['async']);
+    expect(findOffences("const s = \"await Promise\";").map((o) => o.name)).toEqual(['Promise', 'await']);
+    expect(findOffences('const s = `quiet ${Math.random()} ${`inner ${Date.now()}`} text`;').map((o) => o.name)).toEqual(['Date.now', 'Math.random']);
+    expect(findOffences("const s = 'it\\'s // not a comment'; setTimeout(f);").map((o) => o.name)).toEqual(['setTimeout']);
+    expect(findOffences("z.enum(['sync', 'asynchronous']);")).toEqual([]);
     // A quote or // inside a regex literal opens nothing; division is not a regex.
     expect(findOffences("const re = /['\"]\\/\\//g; Math.random();").map((o) => o.name)).toEqual(['Math.random']);
     expect(findOffences('const half = a / 2; const q = b / c; Math.random();').map((o) => o.name)).toEqual(['Math.random']);

@@ -62,7 +62,7 @@ describe('scenario-a: Patroni failover', () => {
   });
 
   it('asynchronous mode loses acknowledged writes in some runs (the model can fail)', () => {
-    const runs = runMany({ replication: 'async' });
+    const runs = runMany({ replication: 'asynchronous' });
     const losing = runs.filter(({ r }) => r.metrics.ackedWritesLost > 0);
     expect(losing.length).toBeGreaterThan(5);
     // Loss is bounded by what was in flight: a handful of writes, never thousands.

@@ -20,15 +20,15 @@ export interface ProbeOutcomes {
   success(): void;
   /** The probe's timeout ran out without an answer, the container still up. */
   failure(): void;
-  /** The container stopped, or a probe instant found none running: consecutive counts start over (the kubelet probes each container anew). */
+  /** The container stopped: consecutive counts start over (the kubelet probes each container anew). */
   reset(): void;
 }
 
 const containerUp = (pod: Pod) => pod.state === 'running' || pod.state === 'hung';
 
 /**
- * Runs the kubelet's probe loop for `pod` and reports each outcome. The
- * loop's phase is drawn from the stream `stream`: the kubelet starts it with
+ * Runs the kubelet's probe loop for `pod` and reports each outcome; a probe
+ * instant with no container up reports nothing. The loop's phase is drawn from the stream `stream`: the kubelet starts it with
  * the container, not in step with other pods.
  */
 export function startProbe(sim: Simulation, pod: Pod, o: ProbeOptions, stream: string, on: ProbeOutcomes): void {
@@ -38,8 +38,6 @@ export function startProbe(sim: Simulation, pod: Pod, o: ProbeOptions, stream: s
       // A probe that gets no answer fails only when its timeout runs out.
       if (o.kind === 'tcp' ? pod.acceptsTcp : pod.serving) on.success();
       else sim.schedule(ms(o.timeoutMs), fail);
-    } else {
-      on.reset();
     }
     sim.schedule(ms(o.periodMs), probe);
   };

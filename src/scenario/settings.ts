@@ -74,3 +74,12 @@ export function resolveParams<S extends ParamsSchema>(schema: S, raw: Record<str
   const shown = got === undefined ? '' : typeof got === 'number' && !Number.isFinite(got) ? '' : `=${JSON.stringify(got)}`;
   throw new BadInput(`parameter ${key}${shown}: ${issue.message}`);
 }
+
+/** The schema's defaults, or undefined when some parameter has none. */
+export function defaultsOf(schema: ParamsSchema): Record<string, unknown> | undefined {
+  try {
+    return resolveParams(schema, {});
+  } catch {
+    return undefined;
+  }
+}

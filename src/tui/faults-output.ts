@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { replayCommand } from '../report/replay.js';
-import { resolveParams } from '../scenario/settings.js';
+import { defaultsOf } from '../scenario/settings.js';
 import type { Session } from './session/session.js';
 
 /** Where and how a session's faults file is written, and the command that replays it. */
@@ -20,13 +20,7 @@ export function defaultFaultsFile(session: Session): string {
 
 /** The command that repeats the session: with its faults file when it has one. */
 export function sessionReplay(session: Session, ref: string, faultsFile: string | undefined): string {
-  let defaults: Record<string, unknown> | undefined;
-  try {
-    defaults = resolveParams(session.scenario.params, {});
-  } catch {
-    defaults = undefined;
-  }
-  return replayCommand({ scenario: ref, seed: session.seed, params: session.resolvedParams, defaults, faultsFile });
+  return replayCommand({ scenario: ref, seed: session.seed, params: session.resolvedParams, defaults: defaultsOf(session.scenario.params), faultsFile });
 }
 
 /**

@@ -17,6 +17,8 @@ import { locateAnchors, runBareHeap, runSimpy, type SimpyResult } from './anchor
 import { holdCallbacks, holdProcesses } from './hold.js';
 import { erlangC, mmcProcesses } from './mmc.js';
 import { benchScenario } from './scenarios.js';
+import { benchStartup } from './startup.js';
+import { benchSummary } from './summary.js';
 import { benchSweep } from './sweep.js';
 import { median, medianWithRange, ratio, si, table } from './stats.js';
 
@@ -179,6 +181,8 @@ async function main(): Promise<void> {
   benchMmc(o, anchors.simpyScript, anchors.simpyMissing);
   await benchScenarios(o);
   benchSweep(repoRoot, { runs: o.sweepRuns, reps: o.sweepReps, rssRuns: o.sweepRssRuns });
+  benchSummary([1_000, 10_000], o.reps);
+  benchStartup(repoRoot, Math.max(9, o.reps * 3));
   console.log(`\nload average at end: ${loadavg()}`);
 }
 

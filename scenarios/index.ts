@@ -1,9 +1,26 @@
 import type { AnyScenario } from '../src/scenario/scenario.js';
-import { scenarioA } from './scenario-a.js';
-import { fluxScenarios } from './flux/index.js';
+import { scenarioA } from './patroni-k8s/scenario-a.js';
+import { fluxRedisDown } from './flux-gate/redis-down.js';
+import { fluxRedisOom } from './flux-gate/redis-oom.js';
+import { fluxKafkaDown } from './flux-gate/kafka-down.js';
+import { fluxKafkaLag } from './flux-gate/kafka-lag.js';
+import { fluxWorkerCrash } from './flux-gate/worker-crash.js';
+import { fluxWorkerOom } from './flux-gate/worker-oom.js';
+import { fluxPgDown } from './flux-gate/pg-down.js';
+import { fluxPoolExhausted } from './flux-gate/pool-exhausted.js';
+import { fluxApiCrash } from './flux-gate/api-crash.js';
+import { fluxRedisPgMismatch } from './flux-gate/redis-pg-mismatch.js';
+import { fluxPartition } from './flux-gate/partition.js';
 
-/** Every built-in scenario, in the order `sim list` shows them. */
-export const scenarios: readonly AnyScenario[] = [scenarioA, ...fluxScenarios];
+/**
+ * Every built-in scenario, in the order `sim list` shows them: Scenario A,
+ * then one scenario per failure of the Flux-Gate document, in its order.
+ */
+export const scenarios: readonly AnyScenario[] = [
+  scenarioA,
+  fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
+  fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
+];
 
 export function findScenario(id: string): AnyScenario | undefined {
   return scenarios.find((s) => s.id === id);

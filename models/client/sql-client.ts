@@ -1,13 +1,13 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { ProcessGenerator } from '../../src/kernel/process.js';
-import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Pod } from '../k8s/pod.js';
 import type { Service } from '../k8s/service.js';
-import type { CallOutcome, Network } from '../net/network.js';
-import { AttemptLog } from './attempt-log.js';
-import { fullJitterMs } from './backoff.js';
+import type { Network } from '../net/network.js';
+import type { AttemptLog } from './attempt-log.js';
+import { RetryClient, type AttemptResult, type RetryOptions } from './retry-client.js';
+import { wait } from '../../src/kernel/wait.js';
 
 /**
  * An application's database client behind a Kubernetes Service. It keeps its
@@ -18,20 +18,16 @@ import { fullJitterMs } from './backoff.js';
  * nothing until the read timeout. Failed attempts are retried with
  * exponential back-off and full jitter.
  */
-export interface ClientOptions {
+export interface ClientOptions extends RetryOptions {
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
-  readonly maxAttempts: number;
-  readonly backoffBaseMs: number;
-  readonly backoffCapMs: number;
 }
 
-export type AttemptResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { AttemptResult } from './retry-client.js';
 
 export class SqlClient {
-  readonly attempts = new AttemptLog();
   private endpoint: string | null = null;
-  private readonly rng: RandomStream;
+  private readonly retries: RetryClient;
 
   constructor(
     private readonly sim: Simulation,
@@ -42,7 +38,12 @@ export class SqlClient {
     private readonly o: ClientOptions,
     name: string,
   ) {
-    this.rng = sim.rng(`client/${name}`);
+    this.retries = new RetryClient(sim, name, o);
+  }
+
+  /** Every attempt with its start, end and success. */
+  get attempts(): AttemptLog {
+    return this.retries.attempts;
   }
 
   /**
@@ -51,15 +52,7 @@ export class SqlClient {
    * whether the answer is a success (an error answer is retried too).
    */
   *execute<T>(query: (server: string) => T | Event<T>, accept: (answer: T) => boolean): ProcessGenerator<AttemptResult<T>> {
-    let last: AttemptResult<T> = { ok: false, error: 'no attempt' };
-    for (let attempt = 0; attempt < this.o.maxAttempts; attempt++) {
-      if (attempt > 0) yield this.sim.sleep(ms(fullJitterMs(this.rng, attempt - 1, this.o.backoffBaseMs, this.o.backoffCapMs)));
-      const start = this.sim.now;
-      last = yield* this.attempt(query, accept);
-      this.attempts.record(start, this.sim.now, last.ok);
-      if (last.ok) return last;
-    }
-    return last;
+    return yield* this.retries.retry(() => this.attempt(query, accept));
   }
 
   private *attempt<T>(query: (server: string) => T | Event<T>, accept: (answer: T) => boolean): ProcessGenerator<AttemptResult<T>> {
@@ -72,7 +65,7 @@ export class SqlClient {
       this.endpoint = server;
     }
     const timeout: Micros = ms(this.o.readTimeoutMs);
-    const r = (yield this.net.call(this.host, server, () => (pod.serving ? query(server) : undefined), timeout)) as CallOutcome<T>;
+    const r = yield* wait(this.net.call(this.host, server, () => (pod.serving ? query(server) : undefined), timeout));
     if (!r.ok) {
       this.endpoint = null;
       return { ok: false, error: 'read timeout' };

@@ -1,6 +1,8 @@
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
 import type { Lease } from './lease.js';
+import type { TypedTrace } from '../../src/kernel/trace-events.js';
+import type { DcsEvents } from './dcs-events.js';
 
 export interface KeyValue {
   readonly value: string;
@@ -17,6 +19,15 @@ export type WatchEvent = { readonly type: 'put' | 'delete'; readonly key: string
  * transactions, and prefix watches. It stands for a healthy etcd cluster with
  * quorum; reaching it goes through the network, so a partition or an outage
  * of the etcd pod is what makes it unavailable.
+ *
+ * Only a raft leader expires leases (server/lease/lessor.go: expiry runs on
+ * the primary lessor, `revokeExpiredLeases` checks `isPrimary()`, and
+ * `Demote` sets every lease to never expire). So while etcd has no leader
+ * (`hasLeader` false: its pod is down or frozen) nothing expires, and a newly
+ * elected leader renews every lease to its full TTL plus the election
+ * timeout (`Promote(ElectionTimeout())` in server/etcdserver/server.go;
+ * `lease.refresh`: remaining TTL is the full TTL with checkpointing off, as
+ * shipped): time without a leader does not count against a lease.
  */
 export class Dcs {
   revision = 0;
@@ -24,8 +35,29 @@ export class Dcs {
   private readonly leases = new Map<number, Lease>();
   private readonly watchers: { prefix: string; cb: (ev: WatchEvent) => void }[] = [];
   private nextLease = 1;
+  private readonly trace: TypedTrace<DcsEvents>;
 
-  constructor(private readonly sim: Simulation, readonly name = 'etcd') {}
+  /**
+   * `hasLeader` says whether etcd has a raft leader now; `electionTimeout`
+   * (etcd's --election-timeout, 1000 ms by default) is what `promote` adds.
+   */
+  constructor(
+    private readonly sim: Simulation,
+    readonly name = 'etcd',
+    private readonly hasLeader: () => boolean = () => true,
+    private readonly electionTimeout: Micros = 1_000_000,
+  ) {
+    this.trace = sim.trace.typed<DcsEvents>();
+  }
+
+  /** A leader is elected (etcd starts or returns): every lease gets its full TTL plus the election timeout. */
+  promote(): void {
+    for (const lease of this.leases.values()) {
+      lease.deadline = this.sim.now + lease.ttl + this.electionTimeout;
+      this.sim.cancel(lease.timer);
+      this.arm(lease);
+    }
+  }
 
   get(key: string): KeyValue | undefined {
     return this.keys.get(key);
@@ -108,8 +140,9 @@ export class Dcs {
 
   private expire(id: number): void {
     const lease = this.leases.get(id);
-    if (!lease) return;
-    this.sim.trace.emit(this.name, 'lease-expired', { lease: id, keys: [...lease.keys] });
+    // Without a leader nothing is revoked; the next leader's promote() re-arms every lease.
+    if (!lease || !this.hasLeader()) return;
+    this.trace.emit(this.name, 'lease-expired', { lease: id, keys: [...lease.keys] });
     this.revoke(id);
   }
 

@@ -2,12 +2,12 @@ import type { Event } from '../../src/kernel/event.js';
 import type { ProcessGenerator } from '../../src/kernel/process.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Pod } from '../k8s/pod.js';
-import type { KafkaProducer, SendResult } from '../kafka/producer.js';
+import type { KafkaProducer } from '../kafka/producer.js';
 import type { RedisClient } from '../redis/redis-client.js';
-import type { RedisReply } from '../redis/commands.js';
 import type { Outbox } from './outbox.js';
 import { stockKey, type ApiReply, type Order } from './order.js';
-import { formatBucket, parseBucket, takeToken, type TokenBucketOptions } from './token-bucket.js';
+import { formatBucket, parseBucket, takeToken, type TokenBucketOptions } from '../token-bucket/token-bucket.js';
+import { wait } from '../../src/kernel/wait.js';
 
 /**
  * One stateless ingestion API instance, doing what the Flux-Gate document's
@@ -40,7 +40,6 @@ export class ApiInstance {
     private readonly producer: KafkaProducer,
     private readonly outbox: Outbox | null,
     private readonly o: ApiOptions,
-    private readonly onDecrement: (order: Order) => void,
   ) {}
 
   get name(): string {
@@ -64,24 +63,23 @@ export class ApiInstance {
       if (limited === 'error') return { status: 500, body: 'error', reason: 'rate limiter unavailable' };
       if (limited) return { status: 429, body: 'rate-limited' };
     }
-    const idem = (yield this.redis.command({ op: 'set', key: `idem:${order.orderId}`, value: '1', nx: true, exMs: this.o.idempotencyTtlMs })) as RedisReply;
+    const idem = yield* wait(this.redis.command({ op: 'set', key: `idem:${order.orderId}`, value: '1', nx: true, exMs: this.o.idempotencyTtlMs }));
     if (!idem.ok) return { status: 500, body: 'error', reason: `idempotency: ${idem.error}` };
     if (idem.value === null) return { status: 200, body: 'duplicate' };
 
     const key = stockKey(order.productId);
-    const left = (yield this.redis.command({ op: 'decr', key })) as RedisReply;
+    const left = yield* wait(this.redis.command({ op: 'decr', key }));
     if (!left.ok) return { status: 500, body: 'error', reason: `stock: ${left.error}` };
     if ((left.value as number) < 0) {
       yield this.redis.command({ op: 'incr', key });
       return { status: 409, body: 'sold-out' };
     }
-    this.onDecrement(order);
 
     if (this.o.mitigation === 'outbox' && this.outbox !== null) {
-      const stored = (yield this.outbox.append(this.name, order, this.o.outboxTimeoutMs)) as { ok: boolean; value?: boolean };
+      const stored = yield* wait(this.outbox.append(this.name, order, this.o.outboxTimeoutMs));
       return stored.ok && stored.value ? { status: 200, body: 'accepted' } : { status: 500, body: 'error', reason: 'outbox unavailable' };
     }
-    const sent = (yield this.producer.send('orders', order.orderId, JSON.stringify(order))) as SendResult;
+    const sent = yield* wait(this.producer.send('orders', order.orderId, JSON.stringify(order)));
     if (sent.ok) return { status: 200, body: 'accepted' };
     if (this.o.mitigation === 'compensate') yield this.redis.command({ op: 'incr', key });
     return { status: 500, body: 'error', reason: `kafka: ${sent.error}` };
@@ -90,11 +88,11 @@ export class ApiInstance {
   /** Token bucket read-modify-write in Redis; 'error' when Redis cannot be used and the limiter fails closed. */
   private *rateLimited(clientId: string, bucket: TokenBucketOptions): ProcessGenerator<boolean | 'error'> {
     const key = `ratelimit:${clientId}`;
-    const got = (yield this.redis.command({ op: 'get', key })) as RedisReply;
+    const got = yield* wait(this.redis.command({ op: 'get', key }));
     if (!got.ok) return this.o.rateLimitFailOpen ? false : 'error';
     const { state, allowed } = takeToken(parseBucket(got.value, bucket.burst, this.sim.now), bucket, this.sim.now);
     const ttlMs = Math.ceil((bucket.burst / bucket.ratePerS) * 1000) + 1000;
-    const put = (yield this.redis.command({ op: 'set', key, value: formatBucket(state), exMs: ttlMs })) as RedisReply;
+    const put = yield* wait(this.redis.command({ op: 'set', key, value: formatBucket(state), exMs: ttlMs }));
     if (!put.ok && !this.o.rateLimitFailOpen) return 'error';
     return !allowed;
   }

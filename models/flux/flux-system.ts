@@ -10,11 +10,14 @@ import { ConnectionPool } from '../pool/connection-pool.js';
 import { RedisClient } from '../redis/redis-client.js';
 import { RedisServer, type RedisOptions } from '../redis/redis-server.js';
 import { ApiInstance, type ApiOptions } from './api-instance.js';
+import { PersistedOrders } from './persisted-orders.js';
+import { startStockReinit } from './stock-reinit.js';
 import { startFlashSale, type FlashSaleOptions, type SaleOutcome } from './flash-sale.js';
-import { LoadBalancer, type HealthCheckOptions } from './load-balancer.js';
+import { LoadBalancer, type HealthCheckOptions } from '../load-balancer/load-balancer.js';
 import { stockKey, type Order } from './order.js';
 import { Outbox } from './outbox.js';
 import { Worker, type WorkerOptions } from './worker.js';
+import { wait } from '../../src/kernel/wait.js';
 
 /**
  * Flux-Gate as its document draws it: buyers -> load balancer -> API
@@ -53,17 +56,11 @@ export interface FluxSystem {
   readonly pools: readonly ConnectionPool[];
   readonly workers: readonly Worker[];
   readonly apiInstances: readonly ApiInstance[];
-  readonly lb: LoadBalancer;
+  readonly lb: LoadBalancer<ApiInstance>;
   readonly outbox: Outbox | null;
   readonly sale: SaleOutcome;
-  /** Orders whose stock was decremented in Redis, and those that then failed to reach Kafka. */
-  readonly decremented: Set<string>;
-  readonly failedAfterDecrement: Set<string>;
-  /** Each order's last database outcome: inserted, duplicate or sold-out. */
-  readonly persistedResults: Map<string, string>;
-  readonly soldOutInDb: Set<string>;
-  peakLag: number;
-  redisStock(): number;
+  /** What the workers' transactions ended with, order by order. */
+  readonly persisted: PersistedOrders;
 }
 
 export function buildFluxSystem(sim: Simulation, o: FluxOptions): FluxSystem {
@@ -75,71 +72,33 @@ export function buildFluxSystem(sim: Simulation, o: FluxOptions): FluxSystem {
   const db = new OrdersDb(sim, net, 'orders-db', { queryMs: o.dbQueryMs, initialStock: { [o.productId]: o.initialStock } });
   const outbox = o.api.mitigation === 'outbox' ? new Outbox(net, 'orders-db', () => db.up) : null;
 
-  const decremented = new Set<string>();
-  const failedAfterDecrement = new Set<string>();
-  const persistedResults = new Map<string, string>();
-  const soldOutInDb = new Set<string>();
-
-  const instances: ApiInstance[] = [];
+  const apiInstances: ApiInstance[] = [];
   for (let i = 0; i < o.apiInstances; i++) {
     const pod = new Pod(sim, net, `api-${i}`, { startupMs: o.apiStartupMs });
     const client = new RedisClient(sim, net, pod.name, redis, { timeoutMs: o.redisTimeoutMs });
     const producer = new KafkaProducer(sim, net, pod.name, broker, `producer-${i}`, o.producer);
-    instances.push(new ApiInstance(sim, pod, client, producer, outbox, o.api, (order) => decremented.add(order.orderId)));
+    apiInstances.push(new ApiInstance(sim, pod, client, producer, outbox, o.api));
   }
-  const lb = new LoadBalancer(sim, instances, o.healthCheck);
+  const lb = new LoadBalancer(sim, apiInstances, { ...o.healthCheck, healthy: (api) => api.pod.serving });
 
   if (outbox !== null) startOutboxRelay(sim, net, broker, outbox, o.producer);
 
+  const persisted = new PersistedOrders(sim);
   const pools: ConnectionPool[] = [];
   const workers: Worker[] = [];
   for (let i = 0; i < o.workers; i++) {
-    const pod = new Pod(sim, net, `worker-${i}`, { startupMs: o.workerStartupMs });
+    const pod = new Pod(sim, net, `worker-${i}`, { startupMs: o.workerStartupMs, memoryLimited: true });
     const pool = new ConnectionPool(sim, `pool-${i}`, { max: o.poolMax, acquireTimeoutMs: o.poolAcquireTimeoutMs });
     pools.push(pool);
     const client = new DbClient(sim, net, pod.name, db, pool, { statementTimeoutMs: o.statementTimeoutMs });
-    const worker = new Worker(sim, net, pod, broker, client, o.worker, (order: Order, r: TxResult) => {
-      if (!r.ok) return;
-      persistedResults.set(order.orderId, r.outcome);
-      if (r.outcome === 'sold-out' && !soldOutInDb.has(order.orderId)) {
-        soldOutInDb.add(order.orderId);
-        sim.trace.emit(pod.name, 'sold-out-in-db', { order: order.orderId });
-      }
-    });
+    const worker = new Worker(sim, net, pod, broker, client, o.worker, (order: Order, r: TxResult) => persisted.record(pod.name, order, r));
     worker.start();
     workers.push(worker);
   }
 
-  redis.onRestart(() => {
-    if (o.stockReinit !== 'from-db') return;
-    sim.schedule(ms(o.reinitDelayMs), () => {
-      if (!redis.up || !db.up) return;
-      const stock = db.stock(o.productId);
-      redis.exec({ op: 'set', key: stockKey(o.productId), value: String(stock) });
-      sim.trace.emit('operator', 'stock-reinit', { stock });
-    });
-  });
-
-  const sale = startFlashSale(sim, lb, o.sale, (order, reply) => {
-    if (reply.status === 500 && reply.reason?.startsWith('kafka:')) failedAfterDecrement.add(order.orderId);
-    if (reply.status === 200 && reply.body === 'accepted') failedAfterDecrement.delete(order.orderId);
-  });
-
-  const system: FluxSystem = {
-    redis, broker, db, pools, workers, apiInstances: instances, lb, outbox, sale, decremented, failedAfterDecrement, persistedResults, soldOutInDb,
-    peakLag: 0,
-    // A peek, not a GET: metrics are read mid-run by the TUI and must not touch the LRU clock or evict.
-    redisStock: () => {
-      const value = redis.peekValue(stockKey(o.productId));
-      return value === null ? NaN : Number(value);
-    },
-  };
-  const sampleLag = () => {
-    system.peakLag = Math.max(system.peakLag, broker.lag('workers', 'orders'));
-    sim.schedule(ms(500), sampleLag);
-  };
-  sim.schedule(ms(500), sampleLag);
-  return system;
+  startStockReinit(sim, redis, db, { mode: o.stockReinit, delayMs: o.reinitDelayMs, productId: o.productId });
+  const sale = startFlashSale(sim, lb, o.sale);
+  return { redis, broker, db, pools, workers, apiInstances, lb, outbox, sale, persisted };
 }
 
 /** The outbox relay: publishes unsent rows in order, marking each sent once Kafka acknowledged it. */
@@ -151,7 +110,7 @@ function startOutboxRelay(sim: Simulation, net: Network, broker: KafkaBroker, ou
     for (;;) {
       const batch = outbox.unsent(100);
       for (const row of batch) {
-        const r = (yield producer.send('orders', row.order.orderId, JSON.stringify(row.order))) as { ok: boolean };
+        const r = yield* wait(producer.send('orders', row.order.orderId, JSON.stringify(row.order)));
         if (!r.ok) break;
         outbox.markSent(row.index);
       }

@@ -7,6 +7,7 @@ import type { Pod } from '../k8s/pod.js';
 import type { Network } from '../net/network.js';
 import type { DbClient, TxResult } from '../orders-db/db-client.js';
 import type { Order } from './order.js';
+import { wait } from '../../src/kernel/wait.js';
 
 /**
  * The order worker: polls the "orders" topic, persists each order in one
@@ -49,7 +50,6 @@ export class Worker {
     pod.onStart(() => this.start());
     // A dead worker's connections close: transactions not yet committed roll back.
     pod.onStop(() => { this.consumer?.kill(); this.consumer = null; this.db.dropConnections(); });
-    sim.faults.on(pod.name, 'oom', () => pod.crash('OOMKilled'));
   }
 
   start(): void {
@@ -64,7 +64,7 @@ export class Worker {
 
   private *loop(consumer: KafkaConsumer): ProcessGenerator<void> {
     for (;;) {
-      const records = (yield consumer.poll(this.o.pollWaitMs)) as KafkaRecord[];
+      const records = yield* wait(consumer.poll(this.o.pollWaitMs));
       if (records.length === 0) continue;
       const next = new Map<number, number>();
       for (const r of records) next.set(r.partition, Math.max(next.get(r.partition) ?? 0, r.offset + 1));
@@ -82,7 +82,7 @@ export class Worker {
   private *persist(record: KafkaRecord): ProcessGenerator<void> {
     const order = JSON.parse(record.value) as Order;
     for (;;) {
-      const result = (yield this.db.placeOrder(order.orderId, order.productId)) as TxResult;
+      const result = yield* wait(this.db.placeOrder(order.orderId, order.productId));
       this.onPersisted(order, result);
       if (result.ok) { this.processed++; return; }
       yield this.sim.sleep(ms(this.o.retryBackoffMs));

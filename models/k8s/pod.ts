@@ -2,7 +2,11 @@ import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Network } from '../net/network.js';
+import { isAlive, Lifecycle, type LifeState, type LifecycleTarget, type RestartDelay } from '../lifecycle/lifecycle.js';
 import { CrashLoopBackOff } from './crash-loop-backoff.js';
+import { POD_FAULTS } from './pod-faults.js';
+import { NO_PARAMS } from '../lifecycle/fault-params.js';
+import type { PodEvents } from './pod-events.js';
 
 /**
  * A pod on its own node: containers that start, crash, hang and restart.
@@ -13,17 +17,58 @@ import { CrashLoopBackOff } from './crash-loop-backoff.js';
  * no kubelet, nothing restarts until the node returns); starting.
  *
  * Faults (target = pod name): crash (containers exit, kubelet restarts them),
- * hang, node-crash {recoverAfterMs?}, node-recover, restart.
+ * hang, node-crash {recoverAfterMs?}, node-recover, restart (kubectl delete
+ * pod: a graceful termination, then a new pod of the same name), and with
+ * `memoryLimited` oom. The states and restart timer are the shared Lifecycle.
+ *
+ * The kubelet stops a container gracefully (pkg/kubelet/kuberuntime/
+ * kuberuntime_container.go `killContainer`): the preStop hook runs, then
+ * SIGTERM, and SIGKILL when `terminationGracePeriodSeconds` (default 30 s,
+ * at least 2 s) has passed since the kill decision. A process that handles
+ * SIGTERM (`onTerm`) shuts down in its own time and reports `exited()`;
+ * one that does not dies at once; a frozen one cannot act and dies by the
+ * SIGKILL. A deleted pod is terminating from the start and leaves every
+ * Service's endpoints at once (EndpointSlice: ready = serving && !terminating);
+ * a container killed by its liveness probe keeps its pod Ready until it
+ * exits (the pod is not deleted, so its endpoint is not terminating).
  */
-export type PodState = 'starting' | 'running' | 'hung' | 'stopped' | 'node-down';
+export type PodState = LifeState;
 
 export interface PodOptions {
   /** Time from container start to serving (process start, crash recovery). */
   readonly startupMs: number;
+  /** terminationGracePeriodSeconds, in ms: SIGTERM to SIGKILL (Kubernetes default 30 s). */
+  readonly terminationGracePeriodMs?: number | undefined;
+  /** How long the preStop hook runs before SIGTERM, inside the grace period (none by default). */
+  readonly preStopMs?: number | undefined;
+  /**
+   * The container has a memory limit, so the kernel's OOM killer can kill it
+   * at the cgroup's limit: the `oom` fault, an exit the kubelet reports as
+   * OOMKilled and restarts like any other.
+   */
+  readonly memoryLimited?: boolean | undefined;
+}
+
+/** Kubernetes' default terminationGracePeriodSeconds, and the kubelet's floor (minimumGracePeriodInSeconds). */
+export const DEFAULT_TERMINATION_GRACE_MS = 30_000;
+const MIN_GRACE_MS = 2_000;
+
+interface Termination {
+  readonly reason: string;
+  /** The pod is being deleted (not only its container restarted). */
+  readonly deleting: boolean;
+  killTimer: number;
+}
+
+/** Why the containers stop: `reason` kills the processes, `exit` is what container-exit records. */
+interface PodStop {
+  readonly reason: string;
+  readonly exit: string;
+  /** The pod is being deleted: a new pod of the same name starts at once. */
+  readonly deleting: boolean;
 }
 
 export class Pod {
-  state: PodState = 'running';
   readonly labels = new Map<string, string>();
   /** When the node last stopped reporting (node-down), for the node controller. */
   nodeDownSince: Micros | null = null;
@@ -31,21 +76,31 @@ export class Pod {
   private readonly startHooks: ((pod: Pod) => void)[] = [];
   private readonly stopHooks: ((pod: Pod) => void)[] = [];
   private readonly routingHooks: (() => void)[] = [];
+  private readonly termHooks: ((pod: Pod) => void)[] = [];
+  private termination: Termination | null = null;
   /** A readiness probe decides the Ready condition (else a running container is Ready). */
   private readinessGated = false;
   private probeReady = true;
   private readonly backoff = new CrashLoopBackOff();
-  private restartTimer = -1;
+  private readonly life: Lifecycle<PodStop>;
 
   constructor(private readonly sim: Simulation, network: Network, readonly name: string, private readonly options: PodOptions) {
     // Messages reach only a running pod; a frozen one's TCP accept is modelled by clients (acceptsTcp).
     network.addHost(name, () => this.state === 'running');
-    sim.faults.on(name, 'crash', () => this.crash('crash'));
-    sim.faults.on(name, 'hang', () => this.hang());
-    sim.faults.on(name, 'node-crash', (f) => this.nodeCrash(f.params?.['recoverAfterMs'] as number | undefined));
-    sim.faults.on(name, 'node-recover', () => this.nodeRecover());
-    sim.faults.on(name, 'restart', () => this.restartNow());
+    this.life = new Lifecycle(sim, name, {
+      faults: options.memoryLimited === true ? { ...POD_FAULTS, oom: NO_PARAMS } : POD_FAULTS,
+      handlers: { crash: () => this.crash('crash'), oom: () => this.crash('OOMKilled'), restart: () => this.restartNow() },
+      restartDelay: (_cause, stop) => this.restartDelay(stop),
+      startupMs: options.startupMs,
+    }, this.lifecycleTarget());
   }
+
+  get state(): PodState { return this.life.state; }
+
+  /** Runs `hook` on SIGTERM to a running container; the process then calls `exited()` when it is done. */
+  onTerm(hook: (pod: Pod) => void): void { this.termHooks.push(hook); }
+  /** A pod being deleted: Services drop it at once. */
+  get deleting(): boolean { return this.termination?.deleting === true; }
 
   /** Runs `hook` whenever the containers (re)start serving; models start their processes here. */
   onStart(hook: (pod: Pod) => void): void { this.startHooks.push(hook); }
@@ -64,7 +119,7 @@ export class Pod {
   setReady(ready: boolean): void {
     if (this.probeReady === ready) return;
     this.probeReady = ready;
-    this.sim.trace.emit(this.name, ready ? 'ready' : 'not-ready');
+    this.sim.trace.typed<PodEvents>().emit(this.name, ready ? 'ready' : 'not-ready');
     for (const h of this.routingHooks) h();
   }
   /** Whether a TCP connect succeeds: the kernel accepts for a frozen process too. */
@@ -81,70 +136,108 @@ export class Pod {
   setLabel(key: string, value: string): void {
     if (this.labels.get(key) === value) return;
     this.labels.set(key, value);
-    this.sim.trace.emit(this.name, 'label', { key, value });
+    this.sim.trace.typed<PodEvents>().emit(this.name, 'label', { key, value });
     for (const h of this.routingHooks) h();
   }
 
-  /** The containers exit; the kubelet restarts them after the crash-loop back-off. */
+  /** The containers exit at once (a crash, an OOM kill); the kubelet restarts them after the crash-loop back-off. */
   crash(reason: string): void {
-    if (this.state === 'node-down' || this.state === 'stopped') return;
-    this.stopContainers(reason);
-    this.state = 'stopped';
-    const delay = this.backoff.next(this.sim.now);
-    this.sim.trace.emit(this.name, 'container-exit', { reason, restartInMs: delay / 1000 });
-    this.restartTimer = this.sim.schedule(delay, () => this.startContainers());
+    this.life.stop('crash', { reason, exit: reason, deleting: false });
   }
 
-  hang(): void {
-    if (this.state !== 'running') return;
-    for (const p of [...this.procs]) p.kill('hang');
-    this.state = 'hung';
-    this.sim.trace.emit(this.name, 'hang');
+  /**
+   * The kubelet kills the containers gracefully (liveness failure, or with
+   * `deleting` a pod deletion): preStop, SIGTERM, SIGKILL at the grace period.
+   */
+  terminate(reason: string, deleting: boolean): void {
+    if (this.termination !== null || !this.life.alive) return;
+    const graceMs = Math.max(MIN_GRACE_MS, this.options.terminationGracePeriodMs ?? DEFAULT_TERMINATION_GRACE_MS);
+    const t: Termination = { reason, deleting, killTimer: -1 };
+    this.termination = t;
+    this.sim.trace.typed<PodEvents>().emit(this.name, 'terminating', { reason, gracePeriodMs: graceMs, deleting });
+    if (deleting) for (const h of this.routingHooks) h();
+    t.killTimer = this.sim.schedule(ms(graceMs), () => { if (this.termination === t) this.finishTermination('SIGKILL after the grace period'); });
+    this.sim.schedule(ms(Math.min(this.options.preStopMs ?? 0, graceMs)), () => { if (this.termination === t) this.sigterm(); });
   }
 
-  nodeCrash(recoverAfterMs?: number): void {
-    if (this.state === 'node-down') return;
-    this.sim.cancel(this.restartTimer);
-    this.stopContainers('node-crash');
-    this.state = 'node-down';
-    this.nodeDownSince = this.sim.now;
-    this.sim.trace.emit(this.name, 'node-crash', { recoverAfterMs: recoverAfterMs ?? null });
-    for (const h of this.routingHooks) h();
-    if (recoverAfterMs !== undefined) this.sim.schedule(ms(recoverAfterMs), () => this.nodeRecover());
+  /** The process finished its SIGTERM shutdown. */
+  exited(): void {
+    if (this.termination !== null) this.finishTermination('exited on SIGTERM');
   }
 
-  nodeRecover(): void {
-    if (this.state !== 'node-down') return;
-    this.nodeDownSince = null;
-    this.sim.trace.emit(this.name, 'node-recover');
-    this.startContainers();
+  private sigterm(): void {
+    // A frozen process cannot act on the signal; the SIGKILL will end it.
+    if (this.state === 'hung') return;
+    if (this.state === 'running' && this.termHooks.length > 0) for (const h of this.termHooks) h(this);
+    else this.finishTermination('exited on SIGTERM');
   }
 
-  /** Manual restart (kubectl delete pod, or an operator). */
+  private finishTermination(how: string): void {
+    const t = this.termination!;
+    this.life.stop('killed', { reason: t.reason, exit: `${t.reason}: ${how}`, deleting: t.deleting });
+  }
+
+  /** The kubelet's crash-loop back-off; a deleted pod is replaced by a new one of the same name (StatefulSet) at once. */
+  private restartDelay(stop: PodStop | undefined): RestartDelay {
+    return stop?.deleting === true ? 'now' : this.backoff.next(this.sim.now);
+  }
+
+  private endTermination(): void {
+    if (this.termination === null) return;
+    this.sim.cancel(this.termination.killTimer);
+    const wasDeleting = this.termination.deleting;
+    this.termination = null;
+    if (wasDeleting) for (const h of this.routingHooks) h();
+  }
+
+  hang(): void { this.life.hang(); }
+  nodeCrash(recoverAfterMs?: number): void { this.life.nodeCrash(recoverAfterMs); }
+  nodeRecover(): void { this.life.nodeRecover(); }
+
+  /** Manual restart (kubectl delete pod): a graceful termination, then a new pod; a stopped one starts at once. */
   restartNow(): void {
     if (this.state === 'node-down') return this.nodeRecover();
-    if (this.state !== 'stopped') this.stopContainers('restart');
-    this.sim.cancel(this.restartTimer);
-    this.startContainers();
+    if (this.state !== 'stopped') return this.terminate('pod deleted', true);
+    this.life.startNow();
   }
 
-  private stopContainers(reason: string): void {
+  /** The containers' side of the lifecycle's transitions. */
+  private lifecycleTarget(): LifecycleTarget<PodStop> {
+    return {
+      stopping: (cause, from, stop) => this.stopContainers(stop?.reason ?? cause, from),
+      stopped: (_cause, restart, stop) => {
+        this.sim.trace.typed<PodEvents>().emit(this.name, 'container-exit', { reason: stop!.exit, restartInMs: restart === 'now' || restart === null ? 0 : restart / 1000 });
+      },
+      hanging: () => { for (const p of [...this.procs]) p.kill('hang'); },
+      hung: () => this.sim.trace.typed<PodEvents>().emit(this.name, 'hang'),
+      nodeLost: (recoverAfterMs) => {
+        this.nodeDownSince = this.sim.now;
+        this.sim.trace.typed<PodEvents>().emit(this.name, 'node-crash', { recoverAfterMs: recoverAfterMs ?? null });
+        for (const h of this.routingHooks) h();
+      },
+      nodeBack: () => {
+        this.nodeDownSince = null;
+        this.sim.trace.typed<PodEvents>().emit(this.name, 'node-recover');
+      },
+      starting: () => {
+        // A new container is not Ready until its readiness probe first succeeds.
+        if (this.readinessGated) this.probeReady = false;
+        this.sim.trace.typed<PodEvents>().emit(this.name, 'container-start');
+      },
+      running: () => {
+        this.backoff.started(this.sim.now);
+        this.sim.trace.typed<PodEvents>().emit(this.name, 'running');
+        for (const h of this.startHooks) h(this);
+        for (const h of this.routingHooks) h();
+      },
+    };
+  }
+
+  /** Ends a termination in progress, kills the processes, and runs the stop hooks if the containers were alive. */
+  private stopContainers(reason: string, from: LifeState): void {
+    this.endTermination();
     for (const p of [...this.procs]) p.kill(reason);
     this.procs.clear();
-    if (this.state === 'running' || this.state === 'hung' || this.state === 'starting') for (const h of this.stopHooks) h(this);
-  }
-
-  private startContainers(): void {
-    this.state = 'starting';
-    // A new container is not Ready until its readiness probe first succeeds.
-    if (this.readinessGated) this.probeReady = false;
-    this.sim.trace.emit(this.name, 'container-start');
-    this.restartTimer = this.sim.schedule(ms(this.options.startupMs), () => {
-      this.state = 'running';
-      this.backoff.started(this.sim.now);
-      this.sim.trace.emit(this.name, 'running');
-      for (const h of this.startHooks) h(this);
-      for (const h of this.routingHooks) h();
-    });
+    if (isAlive(from)) for (const h of this.stopHooks) h(this);
   }
 }

@@ -2,6 +2,8 @@ import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms } from '../../src/kernel/time.js';
 import type { Pod } from './pod.js';
+import type { TypedTrace } from '../../src/kernel/trace-events.js';
+import type { ServiceEvents } from './service-events.js';
 
 /**
  * A Service selecting pods by label. Its endpoints are the matching pods that
@@ -22,9 +24,11 @@ export class Service {
   endpoints: readonly string[] = [];
   private readonly rng: RandomStream;
   private generation = 0;
+  private readonly trace: TypedTrace<ServiceEvents>;
 
   constructor(private readonly sim: Simulation, readonly name: string, private readonly pods: readonly Pod[], private readonly options: ServiceOptions) {
     this.rng = sim.rng(`service/${name}`);
+    this.trace = sim.trace.typed<ServiceEvents>();
     for (const pod of pods) {
       pod.onRoutingChange(() => this.reconcile());
       pod.onStop(() => this.reconcile());
@@ -33,6 +37,8 @@ export class Service {
   }
 
   private ready(pod: Pod): boolean {
+    // A pod being deleted is terminating: its endpoint stops being ready at once.
+    if (pod.deleting) return false;
     // Without a readiness probe a frozen process keeps its pod Ready.
     if (pod.state === 'running' || pod.state === 'hung') return pod.ready;
     // A lost node keeps reporting nothing; its pods count as Ready until the grace period ends.
@@ -53,7 +59,7 @@ export class Service {
       const next = this.desired();
       if (next.join(',') === this.endpoints.join(',')) return;
       this.endpoints = next;
-      this.sim.trace.emit(`svc/${this.name}`, 'endpoints', { endpoints: next });
+      this.trace.emit(`svc/${this.name}`, 'endpoints', { endpoints: next });
     });
     // A lost node's pods drop out when the grace period ends, with no other change to prompt it.
     for (const p of this.pods) {

@@ -1,10 +1,14 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms } from '../../src/kernel/time.js';
+import { PROCESS_FAULTS, type CrashParams } from '../lifecycle/fault-params.js';
+import { Lifecycle } from '../lifecycle/lifecycle.js';
+import { restartOnRequest } from '../lifecycle/restart-policy.js';
 import type { Network } from '../net/network.js';
 import { ConsumerGroup } from './group.js';
 import { PartitionLog, type KafkaRecord } from './partition-log.js';
 import { ProducerStateTable } from './producer-state.js';
+import type { BrokerEvents } from './kafka-events.js';
 import {
   CONNECTION_REFUSED, DISCONNECTED,
   type FetchRequest, type FetchResponse, type JoinRequest, type JoinResponse, type ProduceRequest, type ProduceResponse, type Reply,
@@ -60,7 +64,6 @@ interface FetchWaiter {
 const REFUSED: Reply<never> = { ok: false, error: CONNECTION_REFUSED };
 
 export class KafkaBroker {
-  up = true;
   private readonly topics = new Map<string, PartitionLog[]>();
   /** Committed offsets by group, topic and partition: durable (__consumer_offsets). */
   private readonly offsets = new Map<string, Map<string, number[]>>();
@@ -68,13 +71,24 @@ export class KafkaBroker {
   private readonly producerState = new ProducerStateTable();
   private readonly fetchWaiters = new Set<FetchWaiter>();
   private nextProducerId = 1;
-  private restartTimer = -1;
+  private readonly life: Lifecycle<CrashParams>;
 
   constructor(private readonly sim: Simulation, net: Network, readonly name: string, private readonly options: KafkaBrokerOptions) {
     if (!(Number.isInteger(options.partitions) && options.partitions > 0)) throw new Error(`${name}: partitions must be a positive integer`);
     net.addHost(name);
-    sim.faults.on(name, 'crash', (f) => this.crash(f.params?.['restartAfterMs'] as number | undefined));
-    sim.faults.on(name, 'restart', () => this.restart());
+    this.life = new Lifecycle<CrashParams>(sim, name, { faults: PROCESS_FAULTS, restartDelay: restartOnRequest }, {
+      // A bounce loses the in-memory state as a crash does (see restart).
+      stopped: (_cause, _restart, crash) => this.crashed(crash?.restartAfterMs),
+      running: () => {
+        for (const g of this.groups.values()) g.restart();
+        this.sim.trace.typed<BrokerEvents>().emit(this.name, 'restart');
+      },
+    });
+  }
+
+  /** Whether the broker process is running. */
+  get up(): boolean {
+    return this.life.up;
   }
 
   createTopic(topic: string, partitions: number): void {
@@ -125,12 +139,7 @@ export class KafkaBroker {
 
   /** The broker process dies; with `restartAfterMs` it comes back that much later. */
   crash(restartAfterMs?: number): void {
-    if (!this.up) return;
-    this.up = false;
-    this.sim.trace.emit(this.name, 'crash', { restartAfterMs: restartAfterMs ?? null });
-    for (const w of [...this.fetchWaiters]) this.answerFetch(w, { ok: false, error: DISCONNECTED });
-    for (const g of this.groups.values()) g.crash();
-    if (restartAfterMs !== undefined) this.restartTimer = this.sim.schedule(ms(restartAfterMs), () => this.restart());
+    this.life.stop('crash', { restartAfterMs });
   }
 
   /**
@@ -139,11 +148,7 @@ export class KafkaBroker {
    * one to hand leadership to). Log recovery time on start-up is not modelled.
    */
   restart(): void {
-    if (this.up) this.crash();
-    this.sim.cancel(this.restartTimer);
-    this.up = true;
-    for (const g of this.groups.values()) g.restart();
-    this.sim.trace.emit(this.name, 'restart');
+    this.life.restart();
   }
 
   /** InitProducerId, without its round trip: a fresh id per producer instance. */
@@ -218,6 +223,13 @@ export class KafkaBroker {
   }
 
   // ---- internals ----
+
+  /** The process is gone: parked requests see their connections reset, groups lose their members. */
+  private crashed(restartAfterMs: number | undefined): void {
+    this.sim.trace.typed<BrokerEvents>().emit(this.name, 'crash', { restartAfterMs: restartAfterMs ?? null });
+    for (const w of [...this.fetchWaiters]) this.answerFetch(w, { ok: false, error: DISCONNECTED });
+    for (const g of this.groups.values()) g.crash();
+  }
 
   private ensureTopic(topic: string): PartitionLog[] {
     if (!this.topics.has(topic)) this.createTopic(topic, this.options.partitions);

@@ -11,6 +11,8 @@ import { Fetcher } from './fetcher.js';
 import type { KafkaRecord } from './partition-log.js';
 import { REBALANCE_IN_PROGRESS, isRetriable, type JoinResponse, type Reply } from './protocol.js';
 import { ensureHost, request } from './rpc.js';
+import { wait } from '../../src/kernel/wait.js';
+import type { ConsumerEvents } from './kafka-events.js';
 
 export { DEFAULT_CONSUMER, type ConsumerOptions } from './consumer-options.js';
 
@@ -184,7 +186,7 @@ export class KafkaConsumer {
     };
     for (let attempt = 0; ; attempt++) {
       const timeout = Math.max(this.o.requestTimeout, this.o.maxPollInterval + JOIN_TIMEOUT_LAPSE);
-      const reply = (yield this.call(() => this.broker.handleJoin(req), timeout)) as Reply<JoinResponse>;
+      const reply = yield* wait(this.call(() => this.broker.handleJoin(req), timeout));
       if (reply.ok) return this.assign(reply.value);
       yield this.sim.sleep(this.backoff(attempt));
     }
@@ -205,7 +207,7 @@ export class KafkaConsumer {
     for (let failures = 0; ;) {
       yield this.sim.sleep(failures > 0 ? this.backoff(failures - 1) : this.o.heartbeatInterval);
       if (this.activePolls === 0 && this.sim.now - this.lastPollAt > this.o.maxPollInterval) return this.leaveForPollTimeout();
-      const reply = (yield this.heartbeat()) as Reply<null>;
+      const reply = yield* wait(this.heartbeat());
       if (reply.ok) { failures = 0; continue; }
       if (isRetriable(reply.error)) { failures++; continue; }
       // Unknown member or stale generation: the old generation can no longer commit.
@@ -216,7 +218,7 @@ export class KafkaConsumer {
   }
 
   private leaveForPollTimeout(): void {
-    this.sim.trace.emit(this.memberId, 'poll-timeout', { group: this.o.groupId, maxPollIntervalMs: this.o.maxPollInterval / 1000 });
+    this.sim.trace.typed<ConsumerEvents>().emit(this.memberId, 'poll-timeout', { group: this.o.groupId, maxPollIntervalMs: this.o.maxPollInterval / 1000 });
     const { groupId } = this.o;
     this.call(() => this.broker.handleLeave(groupId, this.memberId), this.o.requestTimeout);
     this.generation = -1;
@@ -227,10 +229,10 @@ export class KafkaConsumer {
   private *awaitPoll(): ProcessGenerator<void> {
     while (this.activePolls === 0) {
       if (this.pollSignal.triggered) this.pollSignal = this.sim.event();
-      const woke = (yield this.sim.anyOf([this.pollSignal, this.sim.timeout(this.o.heartbeatInterval)])) as { index: number };
+      const woke = yield* wait(this.sim.anyOf([this.pollSignal, this.sim.timeout(this.o.heartbeatInterval)]));
       if (woke.index === 0) return;
       if (this.generation < 0) continue;
-      const reply = (yield this.heartbeat()) as Reply<null>;
+      const reply = yield* wait(this.heartbeat());
       if (!reply.ok && !isRetriable(reply.error) && reply.error !== REBALANCE_IN_PROGRESS) this.generation = -1;
     }
   }
@@ -291,14 +293,14 @@ export class KafkaConsumer {
   private *commitSync(offsets: readonly (readonly [number, number])[], generation: number, mode: 'auto' | 'manual', timeout: Micros): ProcessGenerator<boolean> {
     const deadline = this.sim.now + timeout;
     for (let attempt = 0; ; attempt++) {
-      const reply = (yield this.sendCommit(offsets, generation, Math.min(this.o.requestTimeout, deadline - this.sim.now))) as Reply<null>;
+      const reply = yield* wait(this.sendCommit(offsets, generation, Math.min(this.o.requestTimeout, deadline - this.sim.now)));
       if (reply.ok) return true;
-      const wait = this.backoff(attempt);
-      if (!isRetriable(reply.error) || this.sim.now + wait >= deadline) {
+      const pause = this.backoff(attempt);
+      if (!isRetriable(reply.error) || this.sim.now + pause >= deadline) {
         this.commitFailed(reply.error, mode, generation);
         return false;
       }
-      yield this.sim.sleep(wait);
+      yield this.sim.sleep(pause);
     }
   }
 
@@ -308,7 +310,7 @@ export class KafkaConsumer {
   }
 
   private commitFailed(error: string, mode: 'auto' | 'manual', generation: number): void {
-    this.sim.trace.emit(this.memberId, 'commit-failed', { group: this.o.groupId, generation, error, auto: mode === 'auto' });
+    this.sim.trace.typed<ConsumerEvents>().emit(this.memberId, 'commit-failed', { group: this.o.groupId, generation, error, auto: mode === 'auto' });
   }
 
   // ---- shutdown ----
@@ -321,7 +323,7 @@ export class KafkaConsumer {
 
   private stop(state: 'closed' | 'dead'): void {
     this.state = state;
-    this.sim.trace.emit(this.memberId, state === 'dead' ? 'killed' : 'closed', { group: this.o.groupId, generation: this.generation });
+    this.sim.trace.typed<ConsumerEvents>().emit(this.memberId, state === 'dead' ? 'killed' : 'closed', { group: this.o.groupId, generation: this.generation });
     this.membership?.kill(state);
     this.membership = null;
     for (const p of [...this.procs]) p.kill(state);

@@ -6,6 +6,7 @@ import type { KafkaBroker } from './broker.js';
 import type { ResolvedConsumerOptions } from './consumer-options.js';
 import type { KafkaRecord } from './partition-log.js';
 import type { FetchResponse, Reply } from './protocol.js';
+import { wait } from '../../src/kernel/wait.js';
 
 /**
  * The consumer's positions and fetches for its current assignment.
@@ -65,13 +66,13 @@ export class Fetcher {
     const { sim } = this.c;
     const missing = assigned.filter((p) => !this.positions.has(p));
     if (missing.length > 0) {
-      const w = (yield sim.within(this.requestPositions(missing, generation), deadline - sim.now)) as { ok: boolean; value?: Reply<Positions> };
+      const w = yield* wait(sim.within(this.requestPositions(missing, generation), deadline - sim.now));
       if (w.ok && !w.value!.ok) yield* this.pause(deadline);
       return [];
     }
     if (this.fetchInFlight && this.fetchInFlight.generation !== generation) this.fetchInFlight = null;
     const f = (this.fetchInFlight ??= { generation, reply: this.sendFetch(assigned) });
-    const w = (yield sim.within(f.reply, deadline - sim.now)) as { ok: boolean; value?: Reply<FetchResponse> };
+    const w = yield* wait(sim.within(f.reply, deadline - sim.now));
     if (!w.ok) return [];
     if (this.fetchInFlight === f) this.fetchInFlight = null;
     const reply = w.value!;

@@ -2,6 +2,7 @@ import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
 import { assign } from './assignor.js';
+import type { GroupEvents } from './kafka-events.js';
 import {
   DISCONNECTED, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, UNKNOWN_MEMBER,
   type AssignmentStrategy, type JoinRequest, type JoinResponse, type Reply,
@@ -173,7 +174,7 @@ export class ConsumerGroup {
     this.sim.cancel(m.sessionTimer);
     m.pendingJoin?.succeed({ ok: false, error: UNKNOWN_MEMBER });
     this.members.delete(m.id);
-    this.sim.trace.emit(this.source, kind, { group: this.groupId, member: m.id, generation: this.generation });
+    this.sim.trace.typed<GroupEvents>().emit(this.source, kind, { group: this.groupId, member: m.id, generation: this.generation });
     if (this.state !== 'preparing-rebalance') this.prepareRebalance(`${m.id} ${kind === 'member-left' ? 'left' : 'expired'}`);
     this.tryComplete();
   }
@@ -181,7 +182,7 @@ export class ConsumerGroup {
   private prepareRebalance(reason: string): void {
     const wasEmpty = this.state === 'empty';
     this.state = 'preparing-rebalance';
-    this.sim.trace.emit(this.source, 'rebalance-started', { group: this.groupId, generation: this.generation, reason });
+    this.sim.trace.typed<GroupEvents>().emit(this.source, 'rebalance-started', { group: this.groupId, generation: this.generation, reason });
     this.sim.cancel(this.rebalanceTimer);
     const timeout = this.rebalanceTimeout();
     if (wasEmpty && this.options.initialRebalanceDelayUs > 0) {
@@ -219,7 +220,7 @@ export class ConsumerGroup {
       if (m.pendingJoin !== null) continue;
       this.sim.cancel(m.sessionTimer);
       this.members.delete(m.id);
-      this.sim.trace.emit(this.source, 'member-removed', { group: this.groupId, member: m.id, reason: 'did not rejoin within the rebalance timeout' });
+      this.sim.trace.typed<GroupEvents>().emit(this.source, 'member-removed', { group: this.groupId, member: m.id, reason: 'did not rejoin within the rebalance timeout' });
     }
     this.generation++;
     const ids = this.memberIds();
@@ -228,7 +229,7 @@ export class ConsumerGroup {
       const strategy = this.members.get(memberIds[0]!)!.strategy;
       for (const [id, parts] of assign(strategy, memberIds, this.partitionsOf(topic))) this.members.get(id)!.assignment = parts;
     }
-    this.sim.trace.emit(this.source, 'rebalance', {
+    this.sim.trace.typed<GroupEvents>().emit(this.source, 'rebalance', {
       group: this.groupId,
       generation: this.generation,
       assignment: ids.map((id) => `${id}:${this.members.get(id)!.assignment.join(',')}`),

@@ -6,8 +6,10 @@ import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Network } from '../net/network.js';
 import { retryBackoffMs } from './backoff.js';
 import type { KafkaBroker } from './broker.js';
-import { CONNECTION_REFUSED, DELIVERY_TIMEOUT, REQUEST_TIMED_OUT, type ProduceResponse, type Reply } from './protocol.js';
+import { CONNECTION_REFUSED, DELIVERY_TIMEOUT, REQUEST_TIMED_OUT } from './protocol.js';
 import { request } from './rpc.js';
+import { wait } from '../../src/kernel/wait.js';
+import type { ProducerEvents } from './kafka-events.js';
 
 /**
  * The producer's record accumulator and sender for one partition.
@@ -120,24 +122,24 @@ export class PartitionSender {
       const left = deadline - sim.now;
       if (left <= 0) return this.giveUp(batch, DELIVERY_TIMEOUT);
       const cutByDeadline = left < this.c.requestTimeout;
-      const reply = (yield request(sim, net, host, broker.name, () => broker.handleProduce(req), Math.min(this.c.requestTimeout, left))) as Reply<ProduceResponse>;
+      const reply = yield* wait(request(sim, net, host, broker.name, () => broker.handleProduce(req), Math.min(this.c.requestTimeout, left)));
       if (reply.ok) {
         batch.forEach((r, i) => r.done.succeed({ ok: true, partition: this.partition, offset: reply.value.baseOffset + i }));
         return;
       }
       if (reply.error === REQUEST_TIMED_OUT && cutByDeadline) return this.giveUp(batch, DELIVERY_TIMEOUT);
       if (reply.error !== CONNECTION_REFUSED && ++retries > this.c.retries) return this.giveUp(batch, reply.error);
-      const wait = ms(retryBackoffMs(this.c.rng, attempt, this.c.retryBackoffMs, this.c.retryBackoffMaxMs));
-      if (sim.now + wait >= deadline) {
+      const pause = ms(retryBackoffMs(this.c.rng, attempt, this.c.retryBackoffMs, this.c.retryBackoffMaxMs));
+      if (sim.now + pause >= deadline) {
         yield sim.sleep(deadline - sim.now);
         return this.giveUp(batch, DELIVERY_TIMEOUT);
       }
-      yield sim.sleep(wait);
+      yield sim.sleep(pause);
     }
   }
 
   private giveUp(records: Pending[], error: string): void {
-    this.c.sim.trace.emit(this.c.name, 'give-up', { topic: this.topic, partition: this.partition, records: records.length, error });
+    this.c.sim.trace.typed<ProducerEvents>().emit(this.c.name, 'give-up', { topic: this.topic, partition: this.partition, records: records.length, error });
     for (const r of records) r.done.succeed({ ok: false, error });
   }
 }

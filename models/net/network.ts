@@ -2,6 +2,9 @@ import { Event } from '../../src/kernel/event.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
+import { networkFaults, type NetworkFaultKind } from './network-faults.js';
+import type { TypedTrace } from '../../src/kernel/trace-events.js';
+import type { NetworkEvents } from './network-events.js';
 
 /**
  * Links between named hosts: one-way latency drawn from a log-normal, random
@@ -12,7 +15,7 @@ import { ms, type Micros } from '../../src/kernel/time.js';
  * Faults (target "network"): partition {groups: string[][]} cuts every link
  * between different groups; isolate {host} cuts one host from all others;
  * heal removes every cut; latency {host, ms} adds delay to a host's links;
- * loss {host, p} drops that share of its messages.
+ * loss {host, p} drops that share of its messages. Parameters: network-faults.ts.
  */
 export interface NetworkOptions {
   /** Median one-way latency inside the cluster. */
@@ -35,14 +38,18 @@ export class Network {
   private readonly loss = new Map<string, number>();
   private readonly reachability = new Map<string, Reachability>();
   private readonly rng: RandomStream;
+  private readonly trace: TypedTrace<NetworkEvents>;
 
   constructor(private readonly sim: Simulation, private readonly options: NetworkOptions = DEFAULT_NETWORK) {
     this.rng = sim.rng('network');
-    sim.faults.on('network', 'partition', (f) => this.partition(f.params?.['groups'] as string[][]));
-    sim.faults.on('network', 'isolate', (f) => this.isolate(String(f.params?.['host'])));
-    sim.faults.on('network', 'heal', () => this.heal());
-    sim.faults.on('network', 'latency', (f) => this.setExtraLatency(String(f.params?.['host']), ms(Number(f.params?.['ms'] ?? 0))));
-    sim.faults.on('network', 'loss', (f) => this.loss.set(String(f.params?.['host']), Number(f.params?.['p'] ?? 0)));
+    this.trace = sim.trace.typed<NetworkEvents>();
+    // Params arrive checked against networkFaults (hosts as registered by then), defaults filled in.
+    const params = (kind: NetworkFaultKind) => () => networkFaults(this.hosts)[kind];
+    sim.faults.on('network', 'partition', (f) => this.partition(f.params?.['groups'] as string[][]), params('partition'));
+    sim.faults.on('network', 'isolate', (f) => this.isolate(f.params?.['host'] as string), params('isolate'));
+    sim.faults.on('network', 'heal', () => this.heal(), params('heal'));
+    sim.faults.on('network', 'latency', (f) => this.setExtraLatency(f.params?.['host'] as string, ms(f.params?.['ms'] as number)), params('latency'));
+    sim.faults.on('network', 'loss', (f) => this.loss.set(f.params?.['host'] as string, f.params?.['p'] as number), params('loss'));
   }
 
   /** Registers a host; `answers` says whether it currently responds. */
@@ -59,17 +66,17 @@ export class Network {
     for (let i = 0; i < groups.length; i++)
       for (let j = i + 1; j < groups.length; j++)
         for (const a of groups[i]!) for (const b of groups[j]!) this.cut(a, b);
-    this.sim.trace.emit('network', 'partition', { groups: groups.map((g) => g.join('+')) });
+    this.trace.emit('network', 'partition', { groups: groups.map((g) => g.join('+')) });
   }
 
   isolate(host: string): void {
     for (const other of this.reachability.keys()) if (other !== host) this.cut(host, other);
-    this.sim.trace.emit('network', 'isolate', { host });
+    this.trace.emit('network', 'isolate', { host });
   }
 
   heal(): void {
     this.cuts.clear();
-    this.sim.trace.emit('network', 'heal');
+    this.trace.emit('network', 'heal');
   }
 
   setExtraLatency(host: string, delay: Micros): void {

@@ -1,4 +1,3 @@
-import type { AnyOfValue } from '../../src/kernel/conditions.js';
 import type { Event } from '../../src/kernel/event.js';
 import type { ProcessGenerator } from '../../src/kernel/process.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
@@ -6,6 +5,7 @@ import { ms, type Micros } from '../../src/kernel/time.js';
 import type { CallOutcome, Network } from '../net/network.js';
 import type { Acquired, ConnectionPool } from '../pool/connection-pool.js';
 import type { DbSession, OrdersDb, PlaceOrderOutcome } from './orders-db.js';
+import { wait } from '../../src/kernel/wait.js';
 
 /**
  * How a worker runs the order transaction: take a connection from its pool,
@@ -95,7 +95,7 @@ export class DbClient {
 
   private *run(op: Op, orderId: string, productId: string): ProcessGenerator<void> {
     op.request = this.pool.acquire();
-    const lease = (yield op.request) as Acquired;
+    const lease = yield* wait(op.request);
     op.request = null;
     if (!lease.ok) {
       this.inFlight.delete(op);
@@ -112,7 +112,7 @@ export class DbClient {
       };
       op.session = session;
       const call = this.net.call(this.host, this.db.name, () => this.db.placeOrder(orderId, productId, session), this.timeout);
-      const first = (yield this.sim.anyOf([call, op.reset])) as AnyOfValue;
+      const first = yield* wait(this.sim.anyOf([call, op.reset]));
       if (first.index === 1) { this.finish(op, { ok: false, error: 'connection terminated' }); return; }
       const answer = first.value as CallOutcome<PlaceOrderOutcome | 'db-down'>;
       if (!answer.ok) {

@@ -3,9 +3,13 @@ import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
+import { PROCESS_FAULTS, type CrashParams } from '../lifecycle/fault-params.js';
+import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
+import { restartOnRequest } from '../lifecycle/restart-policy.js';
 import type { Network } from '../net/network.js';
 import { LockTable } from './lock-table.js';
 import { OrdersTables, type OrderRow } from './tables.js';
+import type { OrdersDbEvents } from './orders-db-events.js';
 
 /**
  * Flux-Gate's PostgreSQL server: the `orders` and `products` tables and the
@@ -77,13 +81,14 @@ export class OrdersDb {
   duplicates = 0;
   soldOut = 0;
   rolledBack = 0;
-  private isUp = true;
   private readonly tables: OrdersTables;
   private readonly locks: LockTable<Tx>;
   private readonly open = new Set<Tx>();
   private readonly rng: RandomStream;
   private readonly sigma: number;
-  private restartTimer = -1;
+  private readonly life: Lifecycle<CrashParams>;
+  /** Transactions a fast restart rolled back, reported with its restart record. */
+  private bounceRolledBack = 0;
 
   constructor(private readonly sim: Simulation, net: Network, readonly name: string, private readonly options: OrdersDbOptions) {
     if (!(options.queryMs >= 0 && options.queryMs < Infinity)) throw new Error(`orders-db ${name}: queryMs must be >= 0, got ${options.queryMs}`);
@@ -93,13 +98,17 @@ export class OrdersDb {
     this.rng = sim.rng(`orders-db/${name}`);
     // The machine stays up when the server process dies: packets arrive and the kernel answers them (RST).
     net.addHost(name);
-    sim.faults.on(name, 'crash', (f) => this.crash(f.params?.['restartAfterMs'] as number | undefined));
-    sim.faults.on(name, 'restart', () => this.restart());
+    this.life = new Lifecycle<CrashParams>(sim, name, { faults: PROCESS_FAULTS, restartDelay: restartOnRequest }, {
+      stopped: (cause, _restart, crash) => this.stopped(cause, crash?.restartAfterMs),
+      running: (bounced) => {
+        this.sim.trace.typed<OrdersDbEvents>().emit(this.name, 'restart', { rolledBack: bounced ? this.bounceRolledBack : 0, committedOrders: this.tables.orderCount });
+      },
+    });
   }
 
   /** Whether the server process is running. */
   get up(): boolean {
-    return this.isUp;
+    return this.life.up;
   }
 
   /** Committed stock of a product (0 for one the table does not hold). */
@@ -132,7 +141,7 @@ export class OrdersDb {
    */
   placeOrder(orderId: string, productId: string, session?: DbSession): Event<PlaceOrderOutcome | 'db-down'> {
     const done = this.sim.event<PlaceOrderOutcome | 'db-down'>();
-    if (!this.isUp) return done.succeed('db-down');
+    if (!this.up) return done.succeed('db-down');
     const tx: Tx = { orderId, productId, session, done, proc: null };
     this.open.add(tx);
     tx.proc = this.sim.process(this.transaction(tx), `${this.name}/tx/${orderId}`);
@@ -141,11 +150,7 @@ export class OrdersDb {
 
   /** The server process dies. In-flight transactions roll back; committed data stays. */
   crash(restartAfterMs?: number): void {
-    if (!this.isUp) return;
-    this.isUp = false;
-    const rolledBack = this.abortOpen();
-    this.sim.trace.emit(this.name, 'crash', { rolledBack, restartAfterMs: restartAfterMs ?? null });
-    if (restartAfterMs !== undefined) this.restartTimer = this.sim.schedule(ms(restartAfterMs), () => this.restart());
+    this.life.stop('crash', { restartAfterMs });
   }
 
   /**
@@ -153,11 +158,14 @@ export class OrdersDb {
    * transactions roll back, their connections are reset.
    */
   restart(): void {
-    this.sim.cancel(this.restartTimer);
-    this.restartTimer = -1;
-    const rolledBack = this.isUp ? this.abortOpen() : 0;
-    this.isUp = true;
-    this.sim.trace.emit(this.name, 'restart', { rolledBack, committedOrders: this.tables.orderCount });
+    this.life.restart();
+  }
+
+  /** Open transactions roll back either way; only a crash is recorded as one (a fast restart records its restart). */
+  private stopped(cause: StopCause, restartAfterMs: number | undefined): void {
+    const rolledBack = this.abortOpen();
+    if (cause === 'bounce') { this.bounceRolledBack = rolledBack; return; }
+    this.sim.trace.typed<OrdersDbEvents>().emit(this.name, 'crash', { rolledBack, restartAfterMs: restartAfterMs ?? null });
   }
 
   private *transaction(tx: Tx): ProcessGenerator<void> {
@@ -179,7 +187,7 @@ export class OrdersDb {
       yield this.sim.sleep(this.statementTime());
       if (this.tables.stock(tx.productId) <= 0) {
         // 0 rows updated: the worker rolls back. Redis let this order through, so Redis and the DB disagree.
-        this.sim.trace.emit(this.name, 'sold-out', { orderId: tx.orderId, productId: tx.productId });
+        this.sim.trace.typed<OrdersDbEvents>().emit(this.name, 'sold-out', { orderId: tx.orderId, productId: tx.productId });
         this.answer(tx, 'sold-out');
         return;
       }

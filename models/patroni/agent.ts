@@ -7,9 +7,13 @@ import type { Dcs } from '../etcd/dcs.js';
 import type { Pod } from '../k8s/pod.js';
 import type { CallOutcome, Network } from '../net/network.js';
 import type { PostgresNode } from '../postgres/postgres-node.js';
-import { LEADER_KEY, MEMBERS_PREFIX, OPTIME_KEY, SYNC_KEY, parseSync, type SyncState } from './keys.js';
+import { FailsafeState } from './failsafe.js';
+import { FAILSAFE_KEY, LEADER_KEY, MEMBERS_PREFIX, OPTIME_KEY, SYNC_KEY, parseSync, type SyncState } from './keys.js';
 import type { MemberStatus } from './member-status.js';
 import type { PatroniTimeouts } from './timeouts.js';
+import { wait } from '../../src/kernel/wait.js';
+import type { TypedTrace } from '../../src/kernel/trace-events.js';
+import type { PatroniEvents } from './patroni-events.js';
 
 /**
  * One Patroni agent beside one Postgres server. Every `loop_wait` (or at once
@@ -31,6 +35,12 @@ export interface PatroniOptions extends PatroniTimeouts {
   /** Bytes of lag beyond which a replica stays out of the race (default 1 MiB). */
   readonly maximumLagOnFailover: number;
   readonly synchronousMode: boolean;
+  /**
+   * Patroni `failsafe_mode` (default false): a leader that loses the DCS
+   * keeps running as primary while every member in /failsafe accepts its
+   * POST /failsafe.
+   */
+  readonly failsafeMode: boolean;
   /** Promotion time bounds (pg_ctl promote until read-write); the sources give no figure. */
   readonly promoteMinMs: number;
   readonly promoteMaxMs: number;
@@ -47,6 +57,8 @@ interface ClusterView {
   readonly sync: SyncState | null;
   readonly optimeBytes: number;
   readonly lease: number;
+  /** The /failsafe key's members (failsafe_mode only); null when absent. */
+  readonly failsafe: readonly string[] | null;
 }
 
 export class PatroniAgent {
@@ -57,6 +69,10 @@ export class PatroniAgent {
   private unwatch: (() => void) | null = null;
   private readonly rng: RandomStream;
   private readonly others: string[];
+  private readonly failsafe: FailsafeState;
+  /** SIGTERM received: the HA loop runs no more cycles. */
+  private stopping = false;
+  private readonly trace: TypedTrace<PatroniEvents>;
 
   constructor(
     private readonly sim: Simulation,
@@ -69,9 +85,12 @@ export class PatroniAgent {
     private readonly o: PatroniOptions,
   ) {
     this.rng = sim.rng(`patroni/${pod.name}`);
+    this.trace = sim.trace.typed<PatroniEvents>();
     this.others = members.filter((m) => m !== pod.name);
+    this.failsafe = new FailsafeState(sim, pod.name, sec(o.ttlS));
     pod.onStop(() => this.stop());
     pod.onStart(() => this.start(0));
+    pod.onTerm(() => { sim.process(this.shutdown(), `${pod.name}/patroni-shutdown`); });
   }
 
   get name(): string {
@@ -80,6 +99,7 @@ export class PatroniAgent {
 
   /** Starts the HA loop; `phase` offsets the first cycle so agents do not run in lockstep. */
   start(phase: Micros): void {
+    this.stopping = false;
     this.pg.start();
     this.unwatch = this.dcs.watch(LEADER_KEY, (ev) => {
       // Only a change of holder wakes a node early (a deleted key, or a new
@@ -105,6 +125,18 @@ export class PatroniAgent {
     return { name: this.name, inRecovery: this.pg.role !== 'primary', walPosition: this.walBytes(), timeline: this.pg.timeline };
   }
 
+  /**
+   * REST API POST /failsafe from a leader that lost the DCS (patroni/api.py
+   * `do_POST_failsafe`, `Ha.update_failsafe`): nothing while not serving,
+   * refused while this node runs as primary, else accepted and remembered.
+   */
+  acceptFailsafe(leader: string): boolean | undefined {
+    if (!this.pod.serving) return undefined;
+    if (!this.o.failsafeMode || this.pg.role === 'primary') return false;
+    this.failsafe.heardFrom(leader);
+    return true;
+  }
+
   private stop(): void {
     this.lease = null;
     this.lastLeader = null;
@@ -126,22 +158,51 @@ export class PatroniAgent {
   }
 
   private *cycle(): ProcessGenerator<void> {
+    if (this.stopping) return;
     const view = yield* this.request((): ClusterView => this.readCluster());
-    if (!view.ok) {
-      if (this.pg.role === 'primary') this.demote('demoted self because DCS is not accessible and I was a leader');
-      return;
-    }
-    const { leader } = view.value;
+    if (!view.ok) return yield* this.dcsLost();
+    this.failsafe.dcsAnswered();
+    // failsafe_mode: a leader that still POSTs /failsafe holds the cluster
+    // though its key expired (Failsafe.update_cluster): no race meanwhile.
+    const leader = view.value.leader ?? (this.o.failsafeMode ? this.failsafe.leader() : null);
     this.lastLeader = leader;
     if (leader !== null) this.lastSkip = null;
     if (leader === this.name) return yield* this.actAsLeader(view.value);
     if (leader !== null) {
-      if (this.pg.role === 'primary') this.demote('demoting self because I do not have the lock and I was a leader');
+      if (this.pg.role === 'primary') this.demote('immediate-nolock', 'demoting self because I do not have the lock and I was a leader');
       this.pg.follow(leader);
       this.ensureLabel('replica');
       return;
     }
     yield* this.race(view.value);
+  }
+
+  /**
+   * patroni/ha.py `Ha._handle_dcs_error`: a primary that cannot reach the DCS
+   * demotes ('offline'), unless failsafe_mode is on and every member in
+   * /failsafe accepts its POST /failsafe (`check_failsafe_topology`).
+   */
+  private *dcsLost(): ProcessGenerator<void> {
+    if (this.pg.role !== 'primary') return;
+    if (this.o.failsafeMode && (yield* this.failsafe.topologyHolds(this.net, this.agents))) return;
+    this.demote('offline', 'demoted self because DCS is not accessible and I was a leader');
+  }
+
+  /**
+   * SIGTERM (patroni/ha.py `Ha.shutdown`): the HA loop stops; a leader stops
+   * PostgreSQL fast (so connected standbys get all its WAL), gives the
+   * replicas a second, and deletes the leader key so one of them can take
+   * over at once rather than when the key's lease expires. Then the process exits.
+   */
+  private *shutdown(): ProcessGenerator<void> {
+    this.stopping = true;
+    if (this.pg.role === 'primary') {
+      this.pg.demote('fast');
+      this.trace.emit(this.name, 'demote', { why: 'shutting down: stopped PostgreSQL (fast), releasing the leader key' });
+      yield this.sim.sleep(ms(1_000));
+      yield* this.request(() => this.dcs.get(LEADER_KEY)?.value === this.name && this.dcs.delete(LEADER_KEY));
+    }
+    if (this.pod.serving) this.pod.exited();
   }
 
   /** One DCS round trip: refresh our lease and member key, read the cluster. Runs at the etcd pod. */
@@ -153,6 +214,7 @@ export class PatroniAgent {
       sync: parseSync(this.dcs.get(SYNC_KEY)?.value),
       optimeBytes: Number(this.dcs.get(OPTIME_KEY)?.value ?? 0),
       lease: this.lease,
+      failsafe: this.o.failsafeMode ? FailsafeState.parse(this.dcs.get(FAILSAFE_KEY)?.value) : null,
     };
   }
 
@@ -164,10 +226,13 @@ export class PatroniAgent {
       const key = this.dcs.get(LEADER_KEY);
       const ok = key?.value === this.name && (key.lease === lease || this.dcs.compareAndSet(LEADER_KEY, this.name, this.name, lease));
       if (ok) this.dcs.put(OPTIME_KEY, String(this.walBytes()));
+      // update_leader writes /failsafe: every member with a member key (patroni/ha.py `_failsafe_config`).
+      if (ok && this.o.failsafeMode) this.dcs.put(FAILSAFE_KEY, JSON.stringify([this.name, ...this.others].filter((m) => this.dcs.get(MEMBERS_PREFIX + m) !== undefined)));
       return ok;
     });
-    if (!kept.ok) return this.demote('demoted self because DCS is not accessible and I was a leader');
-    if (!kept.value) return this.demote('demoting self because I do not have the lock and I was a leader');
+    if (kept.ok && kept.value && this.o.failsafeMode) this.failsafe.remember(view.failsafe);
+    if (!kept.ok) return yield* this.dcsLost();
+    if (!kept.value) return this.demote('immediate-nolock', 'demoting self because I do not have the lock and I was a leader');
     if (this.pg.role !== 'primary') {
       // We hold the lock but Postgres runs as a replica (restarted within the TTL): promote.
       yield* this.promote('promoted self to leader because I had the session lock');
@@ -179,6 +244,11 @@ export class PatroniAgent {
 
   private *race(view: ClusterView): ProcessGenerator<void> {
     if (this.pg.role === 'down') return;
+    // Ha.is_healthiest_node: with failsafe_mode, a node missing from a non-empty /failsafe stays out.
+    if (view.failsafe !== null && view.failsafe.length > 0 && !view.failsafe.includes(this.name)) {
+      this.standAside('not in /failsafe');
+      return;
+    }
     if (view.optimeBytes - this.walBytes() > this.o.maximumLagOnFailover) {
       this.standAside(`lagging ${view.optimeBytes - this.walBytes()} bytes behind the last leader position`);
       return;
@@ -192,20 +262,25 @@ export class PatroniAgent {
     // have received more WAL must not block the standby that has every commit.
     const sync = view.sync;
     const rivals = this.o.synchronousMode && sync !== null ? this.others.filter((m) => m === sync.leader || m === sync.syncStandby) : this.others;
-    const statuses = (yield this.sim.allOf(rivals.map((m) => this.askStatus(m)))) as CallOutcome<MemberStatus>[];
+    const statuses = yield* wait(this.sim.allOf(rivals.map((m) => this.askStatus(m))));
     for (const s of statuses) {
       if (!s.ok) continue;
       if (!s.value.inRecovery) { this.standAside(`primary ${s.value.name} is still alive`); return; }
-      if (s.value.walPosition > this.walBytes()) { this.standAside(`${s.value.name} has received more WAL`); return; }
+      // patroni/ha.py `Ha._is_healthiest_node`: in synchronous mode the former
+      // leader (the /sync key's leader) may still answer and be ahead of us
+      // (commits it flushed but no standby confirmed); that does not
+      // disqualify the synchronous standby ("Ignoring the former leader being ahead of us").
+      const formerLeader = this.o.synchronousMode && sync !== null && sync.leader === s.value.name;
+      if (s.value.walPosition > this.walBytes() && !formerLeader) { this.standAside(`${s.value.name} has received more WAL`); return; }
     }
     this.lastSkip = null;
     const lease = view.lease;
     const won = yield* this.request(() => this.dcs.createIfAbsent(LEADER_KEY, this.name, lease) || this.dcs.get(LEADER_KEY)?.value === this.name);
     if (!won.ok || !won.value) {
-      this.sim.trace.emit(this.name, 'race-lost');
+      this.trace.emit(this.name, 'race-lost');
       return;
     }
-    this.sim.trace.emit(this.name, 'acquired-leader', { lsn: this.pg.lsn });
+    this.trace.emit(this.name, 'acquired-leader', { lsn: this.pg.lsn });
     yield* this.promote('promoted self to leader by acquiring session lock');
   }
 
@@ -213,14 +288,14 @@ export class PatroniAgent {
   private standAside(reason: string): void {
     if (reason === this.lastSkip) return;
     this.lastSkip = reason;
-    this.sim.trace.emit(this.name, 'race-skip', { reason });
+    this.trace.emit(this.name, 'race-skip', { reason });
   }
 
   private *promote(why: string): ProcessGenerator<void> {
     yield this.sim.sleep(ms(this.rng.uniform(this.o.promoteMinMs, this.o.promoteMaxMs)));
     if (this.pg.role !== 'replica') return;
     this.pg.promote();
-    this.sim.trace.emit(this.name, 'leader', { why });
+    this.trace.emit(this.name, 'leader', { why });
     this.labelLater('primary');
     const optime = this.walBytes();
     yield* this.request(() => { this.dcs.put(OPTIME_KEY, String(optime)); this.dcs.put(SYNC_KEY, JSON.stringify({ leader: this.name, syncStandby: null })); return true; });
@@ -261,10 +336,16 @@ export class PatroniAgent {
     return this.net.call(this.name, member, () => agent.status(), ms(this.o.memberStatusTimeoutMs));
   }
 
-  private demote(why: string): void {
+  /**
+   * patroni/ha.py `Ha.demote(mode)`: 'offline' (the DCS is out of reach)
+   * stops PostgreSQL fast and keeps no upstream until the DCS answers again;
+   * 'immediate-nolock' (another node holds the key) stops it immediately.
+   * Neither releases the key: the first cannot reach it, the second does not hold it.
+   */
+  private demote(mode: 'offline' | 'immediate-nolock', why: string): void {
     if (this.pg.role !== 'primary') return;
-    this.pg.demote();
-    this.sim.trace.emit(this.name, 'demote', { why });
+    this.pg.demote(mode === 'offline' ? 'fast' : 'immediate');
+    this.trace.emit(this.name, 'demote', { why });
     this.labelLater('replica');
   }
 
@@ -288,7 +369,7 @@ export class PatroniAgent {
     for (;;) {
       const left = deadline - this.sim.now;
       if (left <= 0) return { ok: false };
-      const r = (yield this.net.call(this.name, this.dcs.name, op, Math.min(left, attemptTimeout))) as CallOutcome<T>;
+      const r = yield* wait(this.net.call(this.name, this.dcs.name, op, Math.min(left, attemptTimeout)));
       if (r.ok) return { ok: true, value: r.value };
       if (deadline - this.sim.now > ms(100)) yield this.sim.sleep(ms(100));
     }

@@ -1,18 +1,18 @@
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { sec, type Micros } from '../../src/kernel/time.js';
-import { AttemptLog } from '../client/attempt-log.js';
 import { SqlClient, type ClientOptions } from '../client/sql-client.js';
-import { startPoissonArrivals } from '../client/workload.js';
 import { Dcs } from '../etcd/dcs.js';
 import { startLivenessProbe, type LivenessOptions } from '../k8s/liveness-probe.js';
 import { startReadinessProbe, type ReadinessOptions } from '../k8s/readiness-probe.js';
 import { Pod } from '../k8s/pod.js';
 import { Service } from '../k8s/service.js';
 import { Network, type NetworkOptions } from '../net/network.js';
-import { PostgresNode, type PostgresOptions, type WriteOutcome } from '../postgres/postgres-node.js';
+import { PostgresNode, type PostgresOptions } from '../postgres/postgres-node.js';
 import { WriteLedger } from '../postgres/write-ledger.js';
 import { PatroniAgent, type PatroniOptions } from './agent.js';
 import { SYNC_KEY } from './keys.js';
+import { startSqlWorkload, type SqlWorkload } from './sql-workload.js';
+import type { EtcdPodEvents } from './patroni-events.js';
 
 /**
  * A Patroni-managed Postgres shard on Kubernetes, as the seed documents draw
@@ -30,6 +30,8 @@ export interface PatroniClusterOptions {
   /** A readiness probe on the Postgres pods; none by default (the seed's manifest has none). */
   readonly readiness?: ReadinessOptions | undefined;
   readonly podStartupMs: number;
+  /** terminationGracePeriodSeconds of the Postgres pods, in ms (Kubernetes default 30 s). */
+  readonly terminationGracePeriodMs?: number | undefined;
   readonly endpointPropagationMs: number;
   readonly nodeMonitorGracePeriodMs: number;
   readonly client: ClientOptions;
@@ -48,24 +50,22 @@ export interface PatroniCluster {
   readonly primaryService: Service;
   readonly replicaService: Service;
   readonly ledger: WriteLedger;
-  readonly writes: { issued: number; acked: number; failed: number; readonly attempts: AttemptLog };
-  readonly reads: { issued: number; ok: number; failed: number; readonly attempts: AttemptLog };
+  /** The application's writes and reads. */
+  readonly workload: SqlWorkload;
   /** Nodes that run as primary and can take writes right now. */
   writablePrimaries(): string[];
 }
-
-/** Client outages and recoveries shorter than this are not announced in the trace (flapping). */
-const FLAP_US = sec(1);
 
 export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): PatroniCluster {
   const net = new Network(sim, o.network);
   const names = Array.from({ length: o.members }, (_, i) => `pg-${i}`);
   const pods = new Map<string, Pod>();
-  for (const name of names) pods.set(name, new Pod(sim, net, name, { startupMs: o.podStartupMs }));
+  for (const name of names) pods.set(name, new Pod(sim, net, name, { startupMs: o.podStartupMs, terminationGracePeriodMs: o.terminationGracePeriodMs }));
   const etcdPod = new Pod(sim, net, 'etcd', { startupMs: 2000 });
   net.addHost('app');
-  const dcs = new Dcs(sim, 'etcd');
-  etcdPod.onStop(() => sim.trace.emit('etcd', 'unavailable'));
+  const dcs = new Dcs(sim, 'etcd', () => etcdPod.serving);
+  etcdPod.onStop(() => sim.trace.typed<EtcdPodEvents>().emit('etcd', 'unavailable'));
+  etcdPod.onStart(() => { sim.trace.typed<EtcdPodEvents>().emit('etcd', 'leader-elected'); dcs.promote(); });
 
   const peers = new Map<string, PostgresNode>();
   for (const name of names) peers.set(name, new PostgresNode(sim, net, name, peers, o.postgres));
@@ -96,43 +96,11 @@ export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): 
   const ledger = new WriteLedger();
   const writer = new SqlClient(sim, net, 'app', primaryService, pods, o.client, 'writer');
   const reader = new SqlClient(sim, net, 'app', replicaService, pods, o.client, 'reader');
-  const writes = { issued: 0, acked: 0, failed: 0, attempts: writer.attempts };
-  const reads = { issued: 0, ok: 0, failed: 0, attempts: reader.attempts };
-  const latency = sim.metrics.histogram('writeLatencyMs');
-  const outage = sim.metrics.downtime('writes');
-
-  startPoissonArrivals(sim, sim.rng('workload/writes'), o.writeRatePerS, o.workloadUntil, (id) => {
-    writes.issued++;
-    const issued = sim.now;
-    sim.process((function* () {
-      const r = yield* writer.execute<WriteOutcome>((server) => peers.get(server)!.insert(id), (a) => a === 'ok');
-      sim.trace.emit('app', r.ok ? 'write-ok' : 'write-failed', { id });
-      if (r.ok) {
-        writes.acked++;
-        ledger.acknowledge(id);
-        latency.add((sim.now - issued) / 1000);
-        if (outage.isDown && sim.now - outage.windows[outage.windows.length - 1]!.start >= FLAP_US)
-          sim.trace.emit('app', 'writes-recovered', { afterMs: (sim.now - outage.windows[outage.windows.length - 1]!.start) / 1000 });
-        outage.up(sim.now);
-      } else {
-        writes.failed++;
-        const last = outage.windows[outage.windows.length - 1];
-        if (!outage.isDown && (last === undefined || sim.now - last.end! >= FLAP_US)) sim.trace.emit('app', 'writes-failing', { error: r.error });
-        outage.down(sim.now);
-      }
-    })(), 'write');
-  });
-  startPoissonArrivals(sim, sim.rng('workload/reads'), o.readRatePerS, o.workloadUntil, () => {
-    reads.issued++;
-    sim.process((function* () {
-      const r = yield* reader.execute((server) => peers.get(server)!.role !== 'down', (a) => a);
-      if (r.ok) reads.ok++; else reads.failed++;
-    })(), 'read');
-  });
+  const workload = startSqlWorkload(sim, writer, reader, peers, ledger, { writeRatePerS: o.writeRatePerS, readRatePerS: o.readRatePerS, until: o.workloadUntil });
 
   const nodes = names.map((n) => peers.get(n)!);
   return {
-    net, dcs, pods, nodes, agents, primaryService, replicaService, ledger, writes, reads,
+    net, dcs, pods, nodes, agents, primaryService, replicaService, ledger, workload,
     writablePrimaries: () => nodes.filter((n) => n.role === 'primary' && pods.get(n.name)!.serving).map((n) => n.name),
   };
 }

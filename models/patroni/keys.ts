@@ -3,6 +3,8 @@ export const LEADER_KEY = '/service/shard-1/leader';
 export const SYNC_KEY = '/service/shard-1/sync';
 export const OPTIME_KEY = '/service/shard-1/optime/leader';
 export const MEMBERS_PREFIX = '/service/shard-1/members/';
+/** failsafe_mode: the members the leader last saw, which must all answer its POST /failsafe. */
+export const FAILSAFE_KEY = '/service/shard-1/failsafe';
 
 /** What the /sync key holds: the leader and the standby it may hand over to. */
 export interface SyncState {

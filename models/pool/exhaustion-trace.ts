@@ -1,5 +1,6 @@
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { toMs, type Micros } from '../../src/kernel/time.js';
+import type { PoolEvents } from './pool-events.js';
 
 /**
  * Trace records for one pool's exhaustion episodes, kept few on purpose: a
@@ -28,10 +29,10 @@ export class ExhaustionTrace {
       this.since = this.sim.now;
       this.count = 0;
       this.nextMark = 10;
-      this.sim.trace.emit(this.source, 'exhausted', { max, waiting });
+      this.sim.trace.typed<PoolEvents>().emit(this.source, 'exhausted', { max, waiting });
     }
     if (++this.count === this.nextMark) {
-      this.sim.trace.emit(this.source, 'timeouts', { count: this.count });
+      this.sim.trace.typed<PoolEvents>().emit(this.source, 'timeouts', { count: this.count });
       this.nextMark *= 10;
     }
   }
@@ -39,7 +40,7 @@ export class ExhaustionTrace {
   /** A connection went back to idle with nobody waiting: the pool has spare capacity again. */
   slotIdle(): void {
     if (this.since === null) return;
-    this.sim.trace.emit(this.source, 'recovered', { timeouts: this.count, afterMs: toMs(this.sim.now - this.since) });
+    this.sim.trace.typed<PoolEvents>().emit(this.source, 'recovered', { timeouts: this.count, afterMs: toMs(this.sim.now - this.since) });
     this.since = null;
   }
 }

@@ -4,6 +4,8 @@ import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Network } from '../net/network.js';
 import { commonPrefix, type WalRecord } from './wal.js';
+import type { TypedTrace } from '../../src/kernel/trace-events.js';
+import type { PostgresEvents } from './postgres-events.js';
 
 /**
  * One PostgreSQL server: a WAL of committed writes, a role (primary, replica
@@ -50,6 +52,7 @@ export class PostgresNode {
   private incarnation = 0;
   private catchUpInFlight = false;
   private readonly rng: RandomStream;
+  private readonly trace: TypedTrace<PostgresEvents>;
 
   constructor(
     private readonly sim: Simulation,
@@ -59,6 +62,7 @@ export class PostgresNode {
     private readonly options: PostgresOptions,
   ) {
     this.rng = sim.rng(`postgres/${name}`);
+    this.trace = sim.trace.typed<PostgresEvents>();
   }
 
   get lsn(): number {
@@ -92,7 +96,7 @@ export class PostgresNode {
   setSyncStandby(name: string | null): void {
     if (this.syncStandby === name) return;
     this.syncStandby = name;
-    this.sim.trace.emit(this.name, 'sync-standby', { standby: name });
+    this.trace.emit(this.name, 'sync-standby', { standby: name });
     this.releaseAcked();
   }
 
@@ -105,18 +109,29 @@ export class PostgresNode {
     this.standbyFlushed.clear();
     this.streamArrival.clear();
     this.senderFree.clear();
-    this.sim.trace.emit(this.name, 'promoted', { timeline: this.timeline, lsn: this.wal.length });
+    this.trace.emit(this.name, 'promoted', { timeline: this.timeline, lsn: this.wal.length });
   }
 
-  /** Primary to read-only: connections are terminated, waiting commits end with an unknown outcome. */
-  demote(): void {
+  /**
+   * Primary to read-only: connections are terminated, waiting commits end
+   * with an unknown outcome. `stop` is the shutdown mode Patroni asks of
+   * pg_ctl (patroni/ha.py `Ha.demote`: 'offline' and 'graceful' stop fast,
+   * 'immediate' and 'immediate-nolock' stop immediately). In a fast
+   * shutdown the WAL senders stay up until every connected standby has all
+   * WAL up to the shutdown checkpoint (postmaster PM_SHUTDOWN_2,
+   * walsender.c `WalSndDone`), so nothing committed locally is left behind
+   * on a reachable standby; an immediate one drops what the senders had not
+   * sent yet.
+   */
+  demote(stop: 'fast' | 'immediate' = 'immediate'): void {
     if (this.role !== 'primary') return;
     this.incarnation++;
     // The backend is terminated: the client gets no commit confirmation at all.
     this.pending = [];
+    if (stop === 'fast') this.sendRemainingWal();
     this.role = 'replica';
     this.syncStandby = null;
-    this.sim.trace.emit(this.name, 'demoted', { lsn: this.wal.length });
+    this.trace.emit(this.name, 'demoted', { lsn: this.wal.length, stop });
   }
 
   /** The server process dies with its pod; the WAL on disk survives. */
@@ -144,10 +159,10 @@ export class PostgresNode {
     const common = commonPrefix(this.wal, up.wal);
     if (common < this.wal.length) {
       const discarded = this.wal.splice(common);
-      this.sim.trace.emit(this.name, 'pg-rewind', { to: primary, discarded: discarded.length, lsn: common });
+      this.trace.emit(this.name, 'pg-rewind', { to: primary, discarded: discarded.length, lsn: common });
     }
     this.timeline = up.timeline;
-    this.sim.trace.emit(this.name, 'following', { primary, lsn: this.wal.length });
+    this.trace.emit(this.name, 'following', { primary, lsn: this.wal.length });
     this.requestCatchUp();
   }
 
@@ -211,6 +226,33 @@ export class PostgresNode {
         if (arrival >= 0) this.streamArrival.set(r.name, arrival);
       });
     }
+  }
+
+  /**
+   * Fast shutdown: each streaming standby gets, in stream order, every
+   * record after the last position it confirmed (it skips what it already
+   * has). Records still queued in a sender leave with this batch.
+   */
+  private sendRemainingWal(): void {
+    const timeline = this.timeline;
+    for (const r of this.peers.values()) {
+      if (r === this || r.upstream !== this.name || r.role !== 'replica') continue;
+      const from = this.standbyFlushed.get(r.name) ?? 0;
+      const records = this.wal.slice(from);
+      if (records.length === 0) continue;
+      const arrival = this.net.send(this.name, r.name, () => r.receiveBatch(this.name, from, records, timeline), undefined, this.streamArrival.get(r.name) ?? 0);
+      if (arrival >= 0) this.streamArrival.set(r.name, arrival);
+    }
+  }
+
+  /** Replica side: records `from + 1 ...` arrive in one piece (the end of a fast shutdown's stream). */
+  private receiveBatch(upstream: string, from: number, records: readonly number[], timeline: number): void {
+    if (this.role !== 'replica' || this.upstream !== upstream || timeline !== this.timeline) return;
+    if (from > this.wal.length) { this.requestCatchUp(); return; }
+    const have = this.wal.length - from;
+    if (have >= records.length) return;
+    for (let i = have; i < records.length; i++) this.wal.push(records[i]!);
+    this.ackTo(upstream);
   }
 
   private ackTo(primary: string): void {

@@ -1,5 +1,5 @@
 import type { StoredValue } from './keyspace.js';
-import type { Persistence } from './persistence.js';
+import type { Persistence } from './persistence-types.js';
 
 /**
  * The append-only file, kept as the state it would replay to rather than as

@@ -1,7 +1,8 @@
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { sec, toMs, type Micros } from '../../src/kernel/time.js';
 import type { Keyspace, StoredValue } from './keyspace.js';
-import type { Persistence } from './persistence.js';
+import type { Persistence } from './persistence-types.js';
+import type { RedisEvents } from './redis-events.js';
 
 /** Fork cost: copying page tables, about 10 ms per GB on bare metal [ASSUMPTION: Redis latency docs' order of magnitude]. */
 const FORK_US_PER_BYTE = 10_000 / 1e9;
@@ -61,7 +62,7 @@ export class RdbPersistence implements Persistence {
     if (this.savePoints.length === 0) return;
     const db = this.db;
     this.file = snapshot(db);
-    this.sim.trace.emit(this.source, 'rdb-save', { keys: this.file.size, changes: db.dirty, durationMs: 0, shutdown: true });
+    this.sim.trace.typed<RedisEvents>().emit(this.source, 'rdb-save', { keys: this.file.size, changes: db.dirty, durationMs: 0, shutdown: true });
     db.dirty = 0;
   }
 
@@ -87,7 +88,7 @@ export class RdbPersistence implements Persistence {
       this.file = image;
       db.dirty -= covered;
       this.lastSave = this.sim.now;
-      this.sim.trace.emit(this.source, 'rdb-save', { keys: image.size, changes: covered, durationMs: toMs(this.sim.now - startedAt) });
+      this.sim.trace.typed<RedisEvents>().emit(this.source, 'rdb-save', { keys: image.size, changes: covered, durationMs: toMs(this.sim.now - startedAt) });
     });
     this.child = { token, startedAt };
   }

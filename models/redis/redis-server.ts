@@ -1,7 +1,10 @@
 import type { Fault } from '../../src/kernel/faults.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
-import { ms, sec, US_PER_S } from '../../src/kernel/time.js';
+import { sec, US_PER_S } from '../../src/kernel/time.js';
+import type { z } from 'zod';
+import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
+import { restartOnRequest } from '../lifecycle/restart-policy.js';
 import type { Network } from '../net/network.js';
 import { activeExpireCycle } from './active-expiry.js';
 import { CONNECTION_REFUSED, deniedOnOom, OOM_ERROR, replyError, type RedisCommand, type RedisReply } from './commands.js';
@@ -10,8 +13,10 @@ import { Keyspace } from './keyspace.js';
 import { entryBytes } from './memory.js';
 import { checkOptions, DEFAULT_HZ, DEFAULT_MAXMEMORY_SAMPLES, type RedisOptions } from './options.js';
 import { createPersistence, type Persistence } from './persistence.js';
+import { REDIS_FAULTS } from './redis-faults.js';
 import { runCommand } from './string-commands.js';
 import { ThrottledCount } from './throttled-count.js';
+import type { RedisEvents } from './redis-events.js';
 
 export type { RedisOptions, MaxmemoryPolicy, PersistenceMode } from './options.js';
 
@@ -47,8 +52,16 @@ export type { RedisOptions, MaxmemoryPolicy, PersistenceMode } from './options.j
  * Trace (source = name): crash, shutdown, restart (keys recovered),
  * evicted and oom (counts, at most one record a second), rdb-save, fill-memory.
  */
+/** What a crash takes with it (the crash fault's params). */
+export interface RedisCrash {
+  /** Restart the process this long after the crash (its supervisor); default: down until a restart. */
+  readonly restartAfterMs?: number | undefined;
+  /** Only the process is killed: writes in the OS page cache still reach the disk. */
+  readonly pageCacheSurvives?: boolean | undefined;
+}
+
 export class RedisServer {
-  private running = true;
+  private readonly life: Lifecycle<RedisCrash>;
   private readonly db: Keyspace;
   private readonly persistence: Persistence;
   private readonly evictor: Evictor;
@@ -58,7 +71,6 @@ export class RedisServer {
   private overheadBytes = 0;
   private cronTimer = -1;
   private secondTimer = -1;
-  private crashes = 0;
   private fillSeq = 0;
   private readonly restartHooks: (() => void)[] = [];
 
@@ -79,15 +91,20 @@ export class RedisServer {
     this.evictions = new ThrottledCount(sim, name, 'evicted', sec(1), () => ({ policy: options.maxmemoryPolicy, ...usage() }));
     this.oomRejections = new ThrottledCount(sim, name, 'oom', sec(1), usage);
 
-    sim.faults.on(name, 'crash', (f) => this.onCrashFault(f));
-    sim.faults.on(name, 'restart', () => this.restart());
-    sim.faults.on(name, 'fill-memory', (f) => this.onFillFault(f));
+    this.life = new Lifecycle<RedisCrash>(sim, name, {
+      faults: { crash: REDIS_FAULTS.crash, restart: REDIS_FAULTS.restart },
+      restartDelay: restartOnRequest,
+    }, {
+      stopped: (cause, _restart, crash) => this.stopped(cause, crash?.pageCacheSurvives === true),
+      running: (bounced) => this.started(bounced),
+    });
+    sim.faults.on(name, 'fill-memory', (f) => this.onFillFault(f), REDIS_FAULTS['fill-memory']);
     this.startTimers();
   }
 
   /** Whether the Redis process is running. */
   get up(): boolean {
-    return this.running;
+    return this.life.up;
   }
 
   /** The memory estimate compared with maxmemory: keys (memory.ts) plus non-key overhead. */
@@ -102,7 +119,7 @@ export class RedisServer {
 
   /** Executes a command at the server now. When the process is down the answer is ECONNREFUSED. */
   exec(cmd: RedisCommand): RedisReply {
-    if (!this.running) return replyError(CONNECTION_REFUSED);
+    if (!this.up) return replyError(CONNECTION_REFUSED);
     if (this.overLimit()) {
       const { evicted, ok } = this.evictor.evictWhile(() => this.overLimit());
       this.evictions.add(evicted);
@@ -115,16 +132,8 @@ export class RedisServer {
   }
 
   /** The process dies; see the class comment for pageCacheSurvives. */
-  crash(options: { pageCacheSurvives?: boolean } = {}): void {
-    if (!this.running) return;
-    const keys = this.db.size;
-    const pageCacheSurvives = options.pageCacheSurvives === true;
-    this.persistence.crash(pageCacheSurvives);
-    this.stop();
-    this.crashes++;
-    this.sim.trace.emit(this.name, 'crash', {
-      persistence: this.options.persistence, keys, keysOnDisk: this.persistence.onDisk().size, pageCacheSurvives,
-    });
+  crash(options: RedisCrash = {}): void {
+    this.life.stop('crash', options);
   }
 
   /**
@@ -132,19 +141,7 @@ export class RedisServer {
    * running server first shuts down cleanly, which saves or fsyncs.
    */
   restart(): void {
-    const graceful = this.running;
-    if (graceful) {
-      const keys = this.db.size;
-      this.persistence.shutdown();
-      this.stop();
-      this.sim.trace.emit(this.name, 'shutdown', { keys, keysOnDisk: this.persistence.onDisk().size });
-    }
-    const { loaded, expired } = this.db.load(this.persistence.onDisk());
-    this.running = true;
-    this.persistence.started();
-    this.startTimers();
-    this.sim.trace.emit(this.name, 'restart', { keys: loaded, expiredOnLoad: expired, graceful });
-    for (const hook of this.restartHooks) hook();
+    this.life.restart();
   }
 
   /** Runs `hook` each time the process has started again and loaded its data (an operator's or a sidecar's reaction). */
@@ -157,7 +154,7 @@ export class RedisServer {
    * (eviction, LRU touch, passive expiry): null when down, absent or expired.
    */
   peekValue(key: string): string | null {
-    if (!this.running) return null;
+    if (!this.up) return null;
     const e = this.db.peek(key);
     return e === undefined || this.db.isExpired(e) ? null : e.value;
   }
@@ -169,10 +166,10 @@ export class RedisServer {
 
   /** The fill-memory fault (see the class comment); returns the keys written. */
   fillMemory(bytes: number, options: { valueBytes?: number; ttlMs?: number; as?: 'keys' | 'overhead' } = {}): number {
-    if (!this.running || !(bytes > 0)) return 0;
+    if (!this.up || !(bytes > 0)) return 0;
     if (options.as === 'overhead') {
       this.overheadBytes += bytes;
-      this.sim.trace.emit(this.name, 'fill-memory', { keys: 0, bytes, overheadBytes: this.overheadBytes, oom: false });
+      this.sim.trace.typed<RedisEvents>().emit(this.name, 'fill-memory', { keys: 0, bytes, overheadBytes: this.overheadBytes, oom: false });
       return 0;
     }
     const value = 'x'.repeat(Math.max(0, Math.round(options.valueBytes ?? 1024)));
@@ -184,7 +181,7 @@ export class RedisServer {
       written += entryBytes(key, value);
       keys++;
     }
-    this.sim.trace.emit(this.name, 'fill-memory', { keys, bytes: written, oom });
+    this.sim.trace.typed<RedisEvents>().emit(this.name, 'fill-memory', { keys, bytes: written, oom });
     return keys;
   }
 
@@ -208,9 +205,28 @@ export class RedisServer {
     this.secondTimer = this.sim.schedule(sec(1), everySecond);
   }
 
+  /** A crash keeps what reached the disk; a restart of a running server shuts it down cleanly first (SHUTDOWN). */
+  private stopped(cause: StopCause, pageCacheSurvives: boolean): void {
+    const keys = this.db.size;
+    if (cause === 'bounce') this.persistence.shutdown();
+    else this.persistence.crash(pageCacheSurvives);
+    this.dropMemory();
+    const keysOnDisk = this.persistence.onDisk().size;
+    if (cause === 'bounce') this.sim.trace.typed<RedisEvents>().emit(this.name, 'shutdown', { keys, keysOnDisk });
+    else this.sim.trace.typed<RedisEvents>().emit(this.name, 'crash', { persistence: this.options.persistence, keys, keysOnDisk, pageCacheSurvives });
+  }
+
+  /** Loads what is on disk and starts serverCron; `graceful`: after a clean shutdown. */
+  private started(graceful: boolean): void {
+    const { loaded, expired } = this.db.load(this.persistence.onDisk());
+    this.persistence.started();
+    this.startTimers();
+    this.sim.trace.typed<RedisEvents>().emit(this.name, 'restart', { keys: loaded, expiredOnLoad: expired, graceful });
+    for (const hook of this.restartHooks) hook();
+  }
+
   /** The process is gone: its memory, timers and eviction pool with it. */
-  private stop(): void {
-    this.running = false;
+  private dropMemory(): void {
     this.sim.cancel(this.cronTimer);
     this.sim.cancel(this.secondTimer);
     this.db.clear();
@@ -218,26 +234,9 @@ export class RedisServer {
     this.evictor.reset();
   }
 
-  private onCrashFault(f: Fault): void {
-    this.crash({ pageCacheSurvives: f.params?.['pageCacheSurvives'] === true });
-    const after = f.params?.['restartAfterMs'];
-    if (after === undefined || after === null) return;
-    const delay = Number(after);
-    if (!(delay >= 0)) throw new Error(`${this.name} crash: restartAfterMs must be a number >= 0, got ${String(after)}`);
-    const crashNo = this.crashes;
-    // Only the restart of this crash: not if someone restarted it and it crashed again meanwhile.
-    this.sim.schedule(ms(delay), () => { if (!this.running && this.crashes === crashNo) this.restart(); });
-  }
-
+  /** The fill-memory fault, its params checked against REDIS_FAULTS['fill-memory']. */
   private onFillFault(f: Fault): void {
-    const p = f.params ?? {};
-    const bytes = Number(p['bytes']);
-    if (!(bytes > 0)) throw new Error(`${this.name} fill-memory: params.bytes must be a number > 0, got ${String(p['bytes'])}`);
-    const valueBytes = p['valueBytes'] === undefined ? undefined : Number(p['valueBytes']);
-    if (valueBytes !== undefined && !(valueBytes >= 0)) throw new Error(`${this.name} fill-memory: params.valueBytes must be a number >= 0`);
-    const ttlMs = p['ttlMs'] === undefined ? undefined : Number(p['ttlMs']);
-    if (ttlMs !== undefined && !(Number.isInteger(ttlMs) && ttlMs > 0)) throw new Error(`${this.name} fill-memory: params.ttlMs must be an integer > 0`);
-    const as = p['as'] === 'overhead' ? 'overhead' : 'keys';
+    const { bytes, valueBytes, ttlMs, as } = f.params as z.output<(typeof REDIS_FAULTS)['fill-memory']>;
     this.fillMemory(bytes, {
       as,
       ...(valueBytes === undefined ? {} : { valueBytes }),

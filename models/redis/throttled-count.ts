@@ -9,7 +9,7 @@ import { type Micros } from '../../src/kernel/time.js';
  * The trace stays small under load and still shows when it started and how
  * much happened.
  */
-export class ThrottledCount {
+export class ThrottledCount<K extends string = string> {
   /** Occurrences over the whole run. */
   total = 0;
   private pending = 0;
@@ -19,7 +19,7 @@ export class ThrottledCount {
   constructor(
     private readonly sim: Simulation,
     private readonly source: string,
-    private readonly kind: string,
+    private readonly kind: K,
     private readonly interval: Micros,
     private readonly details: () => TraceData,
   ) {}
@@ -34,7 +34,7 @@ export class ThrottledCount {
 
   private flush(): void {
     if (this.pending === 0) return;
-    this.sim.trace.emit(this.source, this.kind, { count: this.pending, total: this.total, ...this.details() });
+    this.sim.trace.typed<Record<string, TraceData>>().emit(this.source, this.kind, { count: this.pending, total: this.total, ...this.details() });
     this.pending = 0;
     this.lastEmit = this.sim.now;
   }

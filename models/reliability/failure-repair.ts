@@ -3,6 +3,7 @@ import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import { checkDistribution, sampleDistribution, type Distribution } from './distribution.js';
+import type { ReliabilityEvents } from './reliability-events.js';
 
 export interface FailureRepairOptions {
   /** Time to failure, measured from the end of the last repair (ms). */
@@ -75,7 +76,7 @@ export class FailureRepair {
     this.failures++;
     this.downtime.down(this.sim.now);
     const ttrMs = sampleDistribution(this.options.ttr, this.ttrRng);
-    if (this.traced) this.sim.trace.emit(this.name, 'down', { failure: this.failures });
+    if (this.traced) this.sim.trace.typed<ReliabilityEvents>().emit(this.name, 'down', { failure: this.failures });
     this.options.onDown?.(this);
     this.sim.schedule(ms(ttrMs), this.repairNow);
   }
@@ -85,7 +86,7 @@ export class FailureRepair {
     this.repairs++;
     this.downtime.up(this.sim.now);
     const ttfMs = sampleDistribution(this.options.ttf, this.ttfRng);
-    if (this.traced) this.sim.trace.emit(this.name, 'up', { repair: this.repairs });
+    if (this.traced) this.sim.trace.typed<ReliabilityEvents>().emit(this.name, 'up', { repair: this.repairs });
     this.options.onUp?.(this);
     this.sim.schedule(ms(ttfMs), this.failNow);
   }

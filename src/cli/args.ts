@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseDuration, US_PER_MS } from '../kernel/time.js';
-import { UsageError, oneLine } from './errors.js';
+import { MAX_RUN_MS, parseDuration, US_PER_MS } from '../kernel/time.js';
+import { UsageError, cutEcho, oneLine } from '../io/errors.js';
 
 export const DEFAULT_SEED = 42;
 
@@ -23,6 +23,8 @@ export interface RunArgs {
   readonly untilMs: number | undefined;
   readonly json: boolean;
   readonly traceFile: string | undefined;
+  /** `--force`: replace an existing --trace file. */
+  readonly force: boolean;
   /** `--verify-determinism`: run twice and compare the traces. */
   readonly verifyDeterminism: boolean;
   readonly color: boolean | undefined;
@@ -47,6 +49,7 @@ const RUN = {
   faults: { type: 'string' },
   until: { type: 'string' },
   trace: { type: 'string' },
+  force: { type: 'boolean' },
   'verify-determinism': { type: 'boolean' },
 } as const;
 
@@ -70,6 +73,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     untilMs: until === undefined ? undefined : parseUntil(until),
     json: values.json === true,
     traceFile: nonEmpty('--trace', values.trace),
+    force: values.force === true,
     verifyDeterminism: values['verify-determinism'] === true,
     color: values.color,
   };
@@ -105,6 +109,7 @@ export function parsePositive(flag: string, text: string): number {
 export function parseUntil(text: string): number {
   const us = parseDuration(text, 's');
   if (us === undefined) throw new UsageError(`--until "${text}": expected a duration such as 180s, 3m or 500ms (a bare number is seconds)`);
+  if (!(us <= MAX_RUN_MS * US_PER_MS)) throw new UsageError(`--until "${text}": longer than the longest run, ${MAX_RUN_MS / 1000}s (about 285 years)`);
   return us / US_PER_MS;
 }
 
@@ -151,8 +156,9 @@ export function joinNegativeValues(argv: readonly string[], options: NonNullable
 export function describeParseError(command: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const code = (e as { code?: string }).code;
-  const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
-  const arg = /'([^']*)'/.exec(message)?.[1] ?? '';
+  // Cut here: unlike quoted inputs, errorLine cannot tell an unquoted option from the text around it.
+  const option = cutEcho(/'(-[^' ]*)/.exec(message)?.[1] ?? '');
+  const arg = cutEcho(/'([^']*)'/.exec(message)?.[1] ?? '');
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `${command}: unknown option ${arg} (see sim ${command} --help)`;

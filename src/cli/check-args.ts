@@ -1,6 +1,6 @@
 /** The command line of `sim check`. */
 import { HELP_COLOR, nonEmpty, oneScenario, parse, parsePositive, parseSeed } from './args.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 /** fast-check's seed unless --seed says otherwise: the same seed, the same runs and the same answer. */
 export const CHECK_DEFAULT_SEED = 1;
@@ -20,6 +20,8 @@ export interface CheckArgs {
   readonly faultsOut: string | undefined;
   /** Save the counterexample as a regression file here. */
   readonly save: string | undefined;
+  /** `--force`: replace an existing --faults-out or --save file. */
+  readonly force: boolean;
   readonly color: boolean | undefined;
   /** Print CheckReportSchema's document instead of the text report. */
   readonly json: boolean;
@@ -33,6 +35,7 @@ const OPTIONS = {
   'max-faults': { type: 'string' },
   'faults-out': { type: 'string' },
   save: { type: 'string' },
+  force: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -51,6 +54,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     maxFaults,
     faultsOut: nonEmpty('--faults-out', values['faults-out']),
     save: nonEmpty('--save', values.save),
+    force: values.force === true,
     color: values.color,
     json: values.json === true,
   };

@@ -1,18 +1,8 @@
-import { UsageError, isBadInput, oneLine } from './errors.js';
+import { UsageError, errorLine, isBadInput } from '../io/errors.js';
 import { MAIN_HELP, helpFor, version } from './help.js';
 import type { Io } from './output.js';
-
-/** Exit codes of `sim`. */
-export const EXIT = {
-  /** The run finished and every claim held (or help, list). */
-  ok: 0,
-  /** The run finished and a claim failed. */
-  claimFailed: 1,
-  /** Bad input: one line on stderr, nothing on stdout. */
-  badInput: 2,
-  /** A bug, in failsim or in a scenario's models: message and stack on stderr. */
-  internal: 3,
-} as const;
+import { userCodeError } from '../io/user-code-error.js';
+import { EXIT } from './exit-codes.js';
 
 /**
  * Runs the `sim` command line and returns its exit code. Commands are
@@ -21,9 +11,11 @@ export const EXIT = {
 export async function cli(argv: readonly string[], io: Io, cwd: string = process.cwd()): Promise<number> {
   try {
     return await dispatch(argv, io, cwd);
-  } catch (e) {
+  } catch (thrown) {
+    // An exception from the user's own scenario code is bad input too: its message and their file:line.
+    const e = userCodeError(thrown, cwd) ?? thrown;
     if (isBadInput(e)) {
-      io.err(`sim: ${oneLine(e.message)}\n`);
+      io.err(`sim: ${errorLine(e.message)}\n`);
       return EXIT.badInput;
     }
     const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
@@ -42,6 +34,7 @@ async function dispatch(argv: readonly string[], io: Io, cwd: string): Promise<n
       io.out(`${version()}\n`);
       return EXIT.ok;
     case 'help': {
+      if (rest[0] === 'faults') return (await import('./commands/help-faults.js')).helpFaultsCommand(rest.slice(1), io, cwd);
       const text = helpFor(rest[0]);
       if (text === undefined) throw new UsageError(`help: unknown command "${rest[0]}" (commands: list, run, sweep, compare, matrix, merge, check, diff, tui)`);
       io.out(text);

@@ -50,9 +50,9 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
   }
 }
 
-/** Runs `run` with its whole trace written to `file` (moved into place only once the run has finished). */
+/** Runs `run` with its whole trace written to `file`, in a temporary folder of failsim's own (moved into place only once the run has finished). */
 export async function runToTraceFile(run: TracedRun, file: string): Promise<RunResult> {
-  const sink = new TraceFileSink(file);
+  const sink = new TraceFileSink({ flag: 'trace file', file, path: file, force: true });
   try {
     const result = await run([sink]);
     sink.commit();

@@ -1,5 +1,5 @@
 import { COMMON, nonEmpty, parse, wholeNumber } from './args.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 export const DIFF_DEFAULT_CONTEXT = 3;
 const MAX_CONTEXT = 1000;

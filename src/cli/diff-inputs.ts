@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { entryFromTraceLine } from '../diff/trace-entry.js';
 import { z } from 'zod';
 import { JsonReportSchema } from '../report/json-schema.js';
+import { jsonDepthProblem } from '../scenario/json-depth.js';
 import { fileLines } from '../sweep/record-file.js';
-import { UsageError, describeFsError, oneLine } from './errors.js';
+import { UsageError, describeFsError, oneLine } from '../io/errors.js';
 
 /**
  * What `sim diff` reads of a report: the run's identity, its digest and its
@@ -46,8 +47,12 @@ export function readDiffInput(file: string, cwd: string): DiffInput {
   if (entryFromTraceLine(first, 1) !== null) return { kind: 'trace', file, path };
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const tooDeep = jsonDepthProblem(text);
+    if (tooDeep !== null) throw new UsageError(`diff: "${file}": ${tooDeep}`);
+    value = JSON.parse(text);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     if (e instanceof SyntaxError) throw new UsageError(`diff: "${file}": neither a JSON document nor a trace file (${EXPECTED})`);
     throw new UsageError(`diff: "${file}": ${describeFsError(e)}`);
   }

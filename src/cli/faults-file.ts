@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Fault } from '../kernel/faults.js';
-import { UsageError, describeFsError, oneLine } from './errors.js';
+import { jsonDepthProblem } from '../scenario/json-depth.js';
+import { UsageError, describeFsError, oneLine } from '../io/errors.js';
 
 interface Issue {
   readonly code?: string;
@@ -21,6 +22,8 @@ export async function readFaultsFile(file: string): Promise<Fault[]> {
   } catch (e) {
     throw new UsageError(`faults file "${file}": ${describeFsError(e)}`);
   }
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== null) throw new UsageError(`faults file "${file}": ${tooDeep}`);
   let value: unknown;
   try {
     value = JSON.parse(text);

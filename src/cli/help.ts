@@ -22,6 +22,8 @@ Usage
   sim tui [scenario] [--seed N]     watch, pause, step, rewind and break a run
                                     live in the terminal (needs a TTY)
   sim help [command]                this text, or a command's
+  sim help faults <scenario>        the faults a scenario takes: targets, kinds,
+                                    parameters (--json-schema: for editors)
 
 Examples
   sim list
@@ -36,11 +38,16 @@ Examples
 
 Exit codes
   0  the run finished and every claim held
-  1  the run finished and a claim failed or an invariant was violated
+  1  the run finished and a claim failed or an invariant was violated, or
+     the run ended (--until) too soon to judge one ("not reached")
      (run --verify-determinism: or a second run differed; diff: the two
      runs differ; check: a counterexample was found)
-  2  bad input (one line on stderr, nothing on stdout)
+  2  bad input (one line on stderr, nothing on stdout): also a scenario
+     module that does not load or whose code throws or loops in place
   3  internal error (message and stack on stderr)
+
+Files: --trace, --out, --faults-out and --save never replace an existing
+file unless --force is given.
 
 Colour: on when stdout is a terminal. NO_COLOR=1 or --no-color turns it off,
 FORCE_COLOR=1 or --color turns it on.
@@ -61,13 +68,17 @@ Options
   --faults FILE      replace the default fault schedule with a JSON file: a
                      list of {"at": "60s", "target": "db-1", "kind": "crash",
                      "params": {...}}, or {"faults": [...]}. A bare number
-                     for "at" is milliseconds
+                     for "at" is milliseconds. Every fault is checked before
+                     the run (see sim help faults <scenario>)
   --until DURATION   virtual run length: 180s, 3m, 500ms, 1h; a bare number
-                     is seconds (default: the scenario's own)
+                     is seconds (default: the scenario's own; at most about
+                     285 years, 9e12 ms)
   --json             print the result as one JSON document on stdout (format
                      version "failsim": 1; NaN and Infinity metrics are null)
   --trace FILE       write every trace record to FILE as NDJSON, each with
-                     "chain", the digest so far; the last chain is the digest
+                     "chain", the digest so far; the last chain is the digest.
+                     An existing FILE is refused (exit 2) unless --force
+  --force            replace an existing --trace file
   --verify-determinism
                      run twice in this process and compare the traces record
                      by record (and the metrics); if they differ, name the
@@ -83,9 +94,16 @@ Examples
   sim run scenario-a --seed 42 --faults faults.json --until 10m
   sim run examples/my-scenario.ts --seed 1 --json | jq .claims
 
-Exit codes: 0 every claim and invariant held, 1 a claim failed or an invariant
-was violated (or, with --verify-determinism, the second run differed), 2 bad
-input, 3 internal error.
+A run that --until ends before a scheduled fault fires or before the fault
+schedule is over judges none of the claims: each is NOT REACHED (and so is
+each invariant that held so far); an "eventually" invariant whose deadline
+is past the end is NOT REACHED too. A violation seen is still FAIL.
+
+Exit codes: 0 every claim and invariant held, 1 a claim failed, an invariant
+was violated, or one of them was not reached (or, with --verify-determinism,
+the second run differed), 2 bad input (also: a scenario module that does not
+load, gives an invalid durationMs, faults, metric or verdict, throws, or
+stops virtual time), 3 internal error.
 `;
 
 export const DIFF_HELP = `Usage: sim diff A B [options]
@@ -138,12 +156,16 @@ Options
   --set key=value          override a parameter; repeat for more
   -j, --workers K          worker threads (default: one per CPU)
   -o, --out FILE           append each finished run to FILE as one NDJSON line
-                           (a RunRecord) the moment it finishes; FILE must not
-                           exist yet or be empty
+                           (a RunRecord) the moment it finishes; an existing
+                           FILE is refused unless --force
+  --force                  replace an existing --out file
   --resume FILE            continue the sweep in FILE: runs it holds are kept,
                            the others are done and appended. Its records must
-                           be of the same scenario, parameters and --seed; a
-                           cut-off last line is dropped and its run done again
+                           be of the same scenario, parameters and --seed,
+                           checked before anything is written; a cut-off last
+                           line that starts a record of this sweep is dropped
+                           and its run done again. A file that is not this
+                           sweep's run file is refused and left as it was
   --shard i/n              do only runs with index % n == i (i from 0)
   --shard-count n          the same, with i from $JOB_COMPLETION_INDEX (set in
                            each pod of a Kubernetes Indexed Job)
@@ -162,9 +184,12 @@ every finished run is in --out, and --resume continues from there.
 Shards: run each --shard i/n with its own --out, then \`sim merge\` the files:
 it prints exactly what the unsplit sweep prints.
 
-Exit codes: 0 every claim held in every run, 1 a claim failed in at least
-one run (the summary says how often), 2 bad input, 3 internal error,
-130/143 interrupted.
+The summary names each claim that failed and invariant that was violated,
+with the sim run commands that replay its first failing seeds.
+
+Exit codes: 0 every claim held in every run, 1 a claim failed or an
+invariant was violated in at least one run (the summary says how often),
+2 bad input, 3 internal error, 130/143 interrupted.
 `;
 
 export const MERGE_HELP = `Usage: sim merge FILE... [options]
@@ -183,8 +208,8 @@ Options
   --metric NAME            as for sim sweep
   --json, --color, --no-color, -h, --help
 
-Exit codes: 0 merged and every claim held, 1 a claim failed in some run,
-2 bad input (unreadable or corrupt file, files of
+Exit codes: 0 merged and every claim held, 1 a claim failed or an
+invariant was violated in some run, 2 bad input (unreadable or corrupt file, files of
 different sweeps, overlapping or missing runs), 3 internal error.
 `;
 
@@ -240,7 +265,10 @@ Options
   --charset C        charts in braille, block (default) or ascii; TERM=dumb
                      and --ascii choose ascii
   -o, --out FILE     where the faults file goes (default
-                     <scenario>-seed<N>.faults.json in this directory)
+                     <scenario>-seed<N>.faults.json in this directory, or
+                     -2, -3... if that is taken); an existing FILE is refused
+                     unless --force
+  --force            replace an existing file
   --color, --no-color
   -h, --help
 
@@ -278,11 +306,14 @@ Options
   --set key=value      a parameter for every run; repeat for more
   --max-faults K       at most K faults per run (default: the fault space's)
   --faults-out FILE    where the counterexample's faults go (default
-                       ./sim-check-<scenario>-<run seed>.faults.json), a file
-                       \`sim run --faults\` reads
+                       ./sim-check-<scenario>-<run seed>.faults.json, or
+                       -2, -3... if that is taken), a file \`sim run --faults\`
+                       reads; an existing FILE is refused unless --force
   --save FILE          also save the counterexample as a regression file
-                       (e.g. test/regressions/NAME.json; never overwritten):
-                       the test suite replays each and asserts its outcome
+                       (e.g. test/regressions/NAME.json; an existing FILE is
+                       refused unless --force): the test suite replays each
+                       and asserts its outcome
+  --force              replace an existing --faults-out or --save file
   --json               print one JSON document (CheckReportSchema; README)
                        instead of the text report
   --color, --no-color
@@ -301,6 +332,26 @@ Exit codes: 0 no counterexample in N runs, 1 counterexample found, 2 bad
 input (nothing run, nothing written), 3 internal error.
 `;
 
+export const HELP_FAULTS_HELP = `Usage: sim help faults <scenario> [--set key=value]... [--json-schema]
+
+Lists what a faults file (sim run --faults FILE) may hold for the scenario:
+each target, the fault kinds it takes, and each kind's parameters with type,
+range, default and unit. Targets depend on parameters (--set members=5 adds
+pods). A faults file is checked against this in full before a run starts:
+every fault, also one after --until; a mistake is exit 2 naming the fault.
+
+Options
+  --set key=value    a parameter of the scenario; repeat for more
+  --json-schema      print a JSON Schema (draft 2020-12) of the scenario's
+                     faults file instead, for editors: redirect it to a file,
+                     e.g. > scenario-a.faults.schema.json
+  -h, --help
+
+Examples
+  sim help faults scenario-a
+  sim help faults flux-partition --json-schema > faults.schema.json
+`;
+
 export function helpFor(command: string | undefined): string | undefined {
   if (command === undefined) return MAIN_HELP;
   if (command === 'sweep') return SWEEP_HELP;
@@ -313,6 +364,7 @@ export function helpFor(command: string | undefined): string | undefined {
   if (command === 'tui') return TUI_HELP;
   if (command === 'diff') return DIFF_HELP;
   if (command === 'help') return MAIN_HELP;
+  if (command === 'faults') return HELP_FAULTS_HELP;
   return undefined;
 }
 

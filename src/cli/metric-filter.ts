@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 /**
  * Checks `--metric` names against what the scenario measures, before any

@@ -1,6 +1,6 @@
 /** Command lines of `sim sweep`, `sim merge`, `sim compare` and `sim matrix`. */
 import { COMMON, nonEmpty, oneScenario, parse, parsePositive, parseSeed, wholeNumber } from './args.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 /** A sweep's first seed unless --seed says otherwise: run i has seed 1 + i. */
 export const SWEEP_DEFAULT_SEED = 1;
@@ -20,6 +20,8 @@ export interface SweepArgs {
   readonly workers: number | undefined;
   readonly out: string | undefined;
   readonly resume: string | undefined;
+  /** `--force`: replace an existing --out file. */
+  readonly force: boolean;
   readonly shard: Shard | undefined;
   readonly incidentsPerYear: number | undefined;
   /** `--metric NAME`, repeatable: only these metrics in the summary. */
@@ -79,6 +81,7 @@ const SWEEP = {
   ...POOL,
   set: { type: 'string', multiple: true },
   out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
   resume: { type: 'string' },
   shard: { type: 'string' },
   'shard-count': { type: 'string' },
@@ -138,7 +141,7 @@ function parseMetrics(values: readonly string[] | undefined): string[] {
 function runsAndSeed(command: string, values: { readonly runs?: string | undefined; readonly seed?: string | undefined }, help: boolean): { runs: number; seed: number } {
   const runs = requireRuns(command, values.runs, help);
   const seed = values.seed === undefined ? SWEEP_DEFAULT_SEED : parseSeed(values.seed);
-  if (runs > 0 && !Number.isSafeInteger(seed + runs - 1)) throw new UsageError(`--seed ${seed} with --runs ${runs}: the last seed would be past ${Number.MAX_SAFE_INTEGER}`);
+  if (runs > 0 && !Number.isSafeInteger(seed + (runs - 1))) throw new UsageError(`--seed ${seed} with --runs ${runs}: the last seed would be past ${Number.MAX_SAFE_INTEGER}`);
   return { runs, seed };
 }
 
@@ -188,6 +191,7 @@ export function parseSweepArgs(argv: readonly string[], env: Readonly<Record<str
     workers: values.workers === undefined ? undefined : parsePositive('--workers', values.workers),
     out,
     resume,
+    force: values.force === true,
     shard: parseShard(values.shard, values['shard-count'], env),
     incidentsPerYear: parseRate(values['incidents-per-year']),
     metrics: parseMetrics(values.metric),

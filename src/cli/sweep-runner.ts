@@ -5,10 +5,10 @@
  * keep every finished run).
  */
 import os from 'node:os';
-import type { IdentityCheck } from '../sweep/identity.js';
+import type { IdentityCheck } from '../records/identity.js';
 import { WorkerPool } from '../sweep/pool.js';
 import type { RecordStore } from '../sweep/record-store.js';
-import type { RunRecord } from '../sweep/run-record.js';
+import type { RunRecord } from '../records/run-record.js';
 import type { Variant, VariantInfo } from '../sweep/protocol.js';
 import type { Io } from './output.js';
 import { Progress } from './progress.js';

@@ -1,7 +1,7 @@
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import type { TraceRecord, TraceSink } from '../kernel/trace.js';
-import { UsageError, describeFsError } from './errors.js';
+import { UsageError, describeFsError } from '../io/errors.js';
+import { placeOutputFile, tempBeside, type OutputFile } from '../io/output-file.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -12,8 +12,9 @@ const FLUSH_AT = 1 << 16;
  * differing line by their chains.
  *
  * Lines are buffered and written with writeSync, so the run stays
- * synchronous. They go to a temporary file beside the target, renamed over
- * it by `commit()`: a run stopped by bad input leaves no half-written trace.
+ * synchronous. They go to a temporary file beside the target, put in place
+ * by `commit()` (see output-file.ts: an existing file only with --force): a
+ * run stopped by bad input leaves no half-written trace.
  */
 export class TraceFileSink implements TraceSink {
   private readonly temp: string;
@@ -21,12 +22,12 @@ export class TraceFileSink implements TraceSink {
   private chunks: string[] = [];
   private size = 0;
 
-  constructor(readonly file: string) {
-    this.temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  constructor(private readonly out: OutputFile) {
+    this.temp = tempBeside(out);
     try {
       this.fd = openSync(this.temp, 'w');
     } catch (e) {
-      throw new UsageError(`trace file "${file}": ${describeFsError(e)}`);
+      throw new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
     }
   }
 
@@ -42,12 +43,7 @@ export class TraceFileSink implements TraceSink {
     this.flush();
     closeSync(this.fd);
     this.fd = -1;
-    try {
-      renameSync(this.temp, this.file);
-    } catch (e) {
-      this.abort();
-      throw new UsageError(`trace file "${this.file}": ${describeFsError(e)}`);
-    }
+    placeOutputFile(this.out, this.temp);
   }
 
   /** Drops the temporary file; safe to call more than once. */
@@ -68,7 +64,7 @@ export class TraceFileSink implements TraceSink {
       const bytes = Buffer.from(text, 'utf8');
       for (let off = 0; off < bytes.length;) off += writeSync(this.fd, bytes, off);
     } catch (e) {
-      throw new UsageError(`trace file "${this.file}": ${describeFsError(e)}`);
+      throw new UsageError(`${this.out.flag} "${this.out.file}": ${describeFsError(e)}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { entryFromTraceLine, type TraceEntry } from '../diff/trace-entry.js';
 import { fileLines } from '../sweep/record-file.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 /**
  * The records of a `--trace` file, read in chunks as they are asked for: a

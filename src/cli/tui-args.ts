@@ -1,6 +1,6 @@
 import { CHARSETS, type Charset } from '../tui/chart.js';
 import { DEFAULT_SEED, HELP_COLOR, nonEmpty, parse, parseSeed } from './args.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 export interface TuiArgs {
   readonly help: boolean;
@@ -12,6 +12,8 @@ export interface TuiArgs {
   readonly charset: Charset | undefined;
   /** Where live faults are written (default: <id>-seed<N>.faults.json). */
   readonly out: string | undefined;
+  /** `--force`: replace an existing --out file (or default-named one). */
+  readonly force: boolean;
   readonly color: boolean | undefined;
 }
 
@@ -23,6 +25,7 @@ const TUI = {
   charset: { type: 'string' },
   ascii: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
 } as const;
 
 
@@ -41,6 +44,7 @@ export function parseTuiArgs(argv: readonly string[]): TuiArgs {
     paused: values.paused === true,
     charset: charset as Charset | undefined,
     out: nonEmpty('--out', values.out),
+    force: values.force === true,
     color: values.color,
   };
 }

@@ -3,7 +3,7 @@ import type { DeterminismJson } from '../diff/schema.js';
 import { formatDivergence } from '../diff/format-text.js';
 import { showDivergence } from '../diff/shown-divergence.js';
 import { showEntry } from '../diff/trace-entry.js';
-import { differingKeys } from '../sweep/identity.js';
+import { differingKeys } from '../records/identity.js';
 import { plainPalette, type Palette } from '../report/palette.js';
 import type { RunResult } from '../runner/run-scenario.js';
 import { compareRuns, type TracedRun } from './compare-runs.js';

@@ -1,4 +1,4 @@
-import { differingKeys } from '../sweep/identity.js';
+import { differingKeys } from '../records/identity.js';
 import type { ShownRecord } from './trace-entry.js';
 
 /**

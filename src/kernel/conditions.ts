@@ -22,9 +22,9 @@ export function anyOf(host: EventHost, events: readonly Event<any>[]): Event<Any
 }
 
 /** Succeeds with every value, in order, once all `events` succeeded; fails at the first failure. */
-export function allOf(host: EventHost, events: readonly Event<any>[]): Event<unknown[]> {
-  const result = new Event<unknown[]>(host);
-  const values = new Array<unknown>(events.length);
+export function allOf<T>(host: EventHost, events: readonly Event<T>[]): Event<T[]> {
+  const result = new Event<T[]>(host);
+  const values = new Array<T>(events.length);
   let remaining = events.length;
   if (remaining === 0) return result.succeed(values);
   events.forEach((ev, i) => {
@@ -32,7 +32,7 @@ export function allOf(host: EventHost, events: readonly Event<any>[]): Event<unk
       if (!done.ok) done.defused = true;
       if (result.triggered) return;
       if (!done.ok) { result.fail(done.error); return; }
-      values[i] = done.value;
+      values[i] = done.value as T;
       if (--remaining === 0) result.succeed(values);
     });
   });

@@ -1,4 +1,5 @@
-import type { Micros } from './time.js';
+import type { ZodType } from 'zod';
+import { MAX_RUN_MS, US_PER_MS, type Micros } from './time.js';
 import type { Trace } from './trace.js';
 
 /** A fault as data: at `at`, do `kind` to `target`, with `params`. */
@@ -11,8 +12,23 @@ export interface Fault {
 
 export type FaultHandler = (fault: Fault) => void;
 
+/**
+ * A fault kind's parameters as a zod schema, or a function giving it when
+ * asked (a network's hosts are known only once the whole system is built).
+ */
+export type FaultParams = ZodType | (() => ZodType);
+
 export class FaultError extends Error {
   override name = 'FaultError';
+  /** The schedule index (from 0) of the fault at fault, and the field that is wrong ('' for the fault as a whole). */
+  constructor(message: string, readonly index?: number, readonly field: string = '') {
+    super(message);
+  }
+}
+
+interface Registration {
+  readonly handler: FaultHandler;
+  readonly params: FaultParams | undefined;
 }
 
 interface Scheduler {
@@ -26,15 +42,31 @@ interface Scheduler {
  * rejected before the run starts, listing what is valid.
  */
 export class FaultInjector {
-  private readonly handlers = new Map<string, Map<string, FaultHandler>>();
+  private readonly handlers = new Map<string, Map<string, Registration>>();
   readonly injected: Fault[] = [];
 
   constructor(private readonly sim: Scheduler, private readonly trace: Trace) {}
 
-  on(target: string, kind: string, handler: FaultHandler): void {
+  /**
+   * Subscribes `handler` to `kind` faults at `target`. With `params`, every
+   * scheduled fault's params are checked against it before the run starts,
+   * and the handler receives them parsed (defaults filled in); without, a
+   * fault's params reach the handler as written, unchecked.
+   */
+  on(target: string, kind: string, handler: FaultHandler, params?: FaultParams): void {
+    // Checked here, in the model's own call, so a mistake points at its file:line rather than at a fault firing later.
+    if (typeof handler !== 'function') throw new TypeError(`faults.on("${target}", "${kind}"): the handler is a ${typeof handler}, expected a function`);
+    const schema = params === undefined || typeof params === 'function' || typeof (params as { safeParse?: unknown } | null)?.safeParse === 'function';
+    if (!schema) throw new TypeError(`faults.on("${target}", "${kind}"): params is ${params === null ? 'null' : `a ${typeof params}`}, expected a zod schema (or a function giving one)`);
     let kinds = this.handlers.get(target);
     if (!kinds) this.handlers.set(target, (kinds = new Map()));
-    kinds.set(kind, handler);
+    kinds.set(kind, { handler, params });
+  }
+
+  /** The params schema of `kind` at `target`, if its model declared one. */
+  paramsOf(target: string, kind: string): ZodType | undefined {
+    const params = this.handlers.get(target)?.get(kind)?.params;
+    return typeof params === 'function' ? params() : params;
   }
 
   /** Every target with the fault kinds it accepts, sorted. */
@@ -46,17 +78,28 @@ export class FaultInjector {
 
   /** Why `fault` cannot be delivered, or null if it can. */
   problem(fault: Fault): string | null {
-    const kinds = this.handlers.get(fault.target);
-    if (!kinds) return `unknown fault target "${fault.target}" (valid: ${this.catalogue().map((c) => c.target).join(', ')})`;
-    if (!kinds.has(fault.kind)) return `target "${fault.target}" has no fault "${fault.kind}" (valid: ${[...kinds.keys()].sort().join(', ')})`;
-    return null;
+    return this.check(fault)?.message ?? null;
   }
 
-  /** Schedules every fault; throws FaultError naming the first that cannot be delivered. */
+  /** What is wrong with `fault` (the field: '' for target and kind, "params.x" for a parameter), or null. */
+  private check(fault: Fault): { message: string; field: string } | null {
+    if (!(fault.at <= MAX_RUN_MS * US_PER_MS)) return { field: 'at', message: `at ${fault.at / US_PER_MS} ms: beyond the longest run (${MAX_RUN_MS} ms)` };
+    const kinds = this.handlers.get(fault.target);
+    if (!kinds) return { field: 'target', message: `unknown fault target "${fault.target}" (valid: ${this.catalogue().map((c) => c.target).join(', ')})` };
+    if (!kinds.has(fault.kind)) return { field: 'kind', message: `target "${fault.target}" has no fault "${fault.kind}" (valid: ${[...kinds.keys()].sort().join(', ')})` };
+    const schema = this.paramsOf(fault.target, fault.kind);
+    const r = schema?.safeParse(fault.params ?? {});
+    if (r === undefined || r.success) return null;
+    const issue = r.error.issues[0]!;
+    const field = ['params', ...issue.path.map(String)].join('.');
+    return { field, message: `${fault.target} ${fault.kind}: ${field}: ${issue.message.replace(/\s*\n\s*/g, ' ')}` };
+  }
+
+  /** Schedules every fault, whenever it falls; throws FaultError naming the first that cannot be delivered. */
   schedule(faults: readonly Fault[]): void {
     faults.forEach((fault, i) => {
-      const problem = this.problem(fault);
-      if (problem) throw new FaultError(`fault #${i + 1}: ${problem}`);
+      const problem = this.check(fault);
+      if (problem) throw new FaultError(`fault #${i + 1}: ${problem.message}`, i, problem.field);
     });
     for (const fault of faults) this.sim.at(Math.max(fault.at, this.sim.now), (f: Fault) => this.inject(f), fault);
   }
@@ -68,6 +111,8 @@ export class FaultInjector {
     const now: Fault = { ...fault, at: this.sim.now };
     this.injected.push(now);
     this.trace.emit('fault', fault.kind, { target: fault.target, params: fault.params ? JSON.stringify(fault.params) : null });
-    this.handlers.get(fault.target)!.get(fault.kind)!(now);
+    const { handler } = this.handlers.get(fault.target)!.get(fault.kind)!;
+    const schema = this.paramsOf(fault.target, fault.kind);
+    handler(schema === undefined ? now : { ...now, params: schema.parse(fault.params ?? {}) as Record<string, unknown> });
   }
 }

@@ -1,14 +1,17 @@
 export { Simulation, type SimulationOptions } from './simulation.js';
+export { StalledClock, MAX_EVENTS_PER_INSTANT } from './stalled-clock.js';
 export { Event, type EventCallback } from './event.js';
 export { Process, type ProcessGenerator, type Yieldable } from './process.js';
 export { Interrupt, Killed } from './interrupt.js';
 export { type AnyOfValue } from './conditions.js';
+export { wait } from './wait.js';
 export { EventQueue, type Callback } from './event-queue.js';
 export { URGENT, NORMAL } from './priority.js';
 export { RandomStream } from './rng.js';
 export { ChainedDigest } from './digest.js';
 export { Trace, type TraceRecord, type TraceSink, type TraceData, type TraceValue } from './trace.js';
-export { FaultInjector, FaultError, type Fault, type FaultHandler } from './faults.js';
+export { type EventMap, type TypedTrace, type RecordOf, type FaultRecord, isFaultRecord } from './trace-events.js';
+export { FaultInjector, FaultError, type Fault, type FaultHandler, type FaultParams } from './faults.js';
 export { Counter } from './metrics/counter.js';
 export { Gauge } from './metrics/gauge.js';
 export { Histogram } from './metrics/histogram.js';

@@ -1,5 +1,6 @@
 import { Event, type EventHost } from './event.js';
 import { Interrupt, Killed } from './interrupt.js';
+import { badYield } from './model-error.js';
 import { NORMAL, URGENT } from './priority.js';
 
 /**
@@ -76,6 +77,7 @@ export class Process<R = unknown> extends Event<R> {
         this._sleepToken = this.host.queue.push(this.host.now + Math.round(y), NORMAL, wake, this);
         return;
       }
+      if (!(y instanceof Event)) { this.fail(badYield(this.name, y)); return; }
       if (y.processed) {
         ok = y.ok;
         if (!ok) y.defused = true;

@@ -6,6 +6,7 @@ import { MetricRegistry } from './metrics/registry.js';
 import { NORMAL } from './priority.js';
 import { Process, type ProcessGenerator } from './process.js';
 import { RandomStream } from './rng.js';
+import { MAX_EVENTS_PER_INSTANT, stalledClock } from './stalled-clock.js';
 import type { Micros } from './time.js';
 import { Trace } from './trace.js';
 
@@ -21,6 +22,8 @@ function wholeDelay(what: string, delay: Micros): Micros {
 export interface SimulationOptions {
   /** The run's seed; every random stream derives from it and its own name. */
   readonly seed: number | string;
+  /** Events at one instant before the run stops as stuck (default MAX_EVENTS_PER_INSTANT, see stalled-clock.ts). */
+  readonly maxEventsPerInstant?: number;
 }
 
 /**
@@ -39,9 +42,13 @@ export class Simulation {
   readonly metrics = new MetricRegistry(this);
   readonly faults = new FaultInjector(this, this.trace);
   private readonly streams = new Map<string, RandomStream>();
+  private readonly maxEventsPerInstant: number;
+  /** Events processed at `now` so far (the stuck-clock guard's counter). */
+  private eventsAtNow = 0;
 
   constructor(options: SimulationOptions) {
     this.seed = options.seed;
+    this.maxEventsPerInstant = options.maxEventsPerInstant ?? MAX_EVENTS_PER_INSTANT;
   }
 
   /** The random stream named `name`, independent of every other stream. */
@@ -55,12 +62,15 @@ export class Simulation {
 
   /** Calls `fn(arg)` after `delay` µs; returns a token for `cancel`. */
   schedule(delay: Micros, fn: Callback, arg?: unknown, priority = NORMAL): number {
+    // Checked now, in the model's call (its file:line), not when the event comes due.
+    if (typeof fn !== 'function') throw new TypeError(`schedule: expected a function to call, got ${fn === null ? 'null' : `a ${typeof fn}`}`);
     return this.queue.push(this.now + wholeDelay('schedule', delay), priority, fn, arg);
   }
 
   /** Calls `fn(arg)` at absolute time `time` (not earlier than now). */
   at(time: Micros, fn: Callback, arg?: unknown, priority = NORMAL): number {
     if (!(time >= this.now && time < Infinity)) throw new Error(`at: invalid time ${time} (now ${this.now})`);
+    if (typeof fn !== 'function') throw new TypeError(`at: expected a function to call, got ${fn === null ? 'null' : `a ${typeof fn}`}`);
     return this.queue.push(Math.round(time), priority, fn, arg);
   }
 
@@ -93,7 +103,7 @@ export class Simulation {
     return anyOf(this, events);
   }
 
-  allOf(events: readonly Event<any>[]): Event<unknown[]> {
+  allOf<T>(events: readonly Event<T>[]): Event<T[]> {
     return allOf(this, events);
   }
 
@@ -126,9 +136,11 @@ export class Simulation {
     const q = this.queue;
     const slot = q.popSlot();
     if (slot < 0) return false;
-    this.now = q.timeOf(slot);
+    const t = q.timeOf(slot);
     const fn = q.fns[slot]!, arg = q.args[slot];
     q.release(slot);
+    if (t !== this.now) { this.now = t; this.eventsAtNow = 0; }
+    if (++this.eventsAtNow > this.maxEventsPerInstant) throw stalledClock(this.maxEventsPerInstant, t, fn, arg);
     this.eventCount++;
     fn(arg);
     return true;
@@ -140,15 +152,21 @@ export class Simulation {
    */
   run(until: Micros = Infinity): void {
     const q = this.queue;
+    const limit = this.maxEventsPerInstant;
+    // The stuck-clock guard: one counter and one compare per event, kept in a local.
+    let atNow = this.eventsAtNow;
     for (;;) {
       const slot = q.popSlotUntil(until);
       if (slot < 0) break;
-      this.now = q.timeOf(slot);
+      const t = q.timeOf(slot);
       const fn = q.fns[slot]!, arg = q.args[slot];
       q.release(slot);
+      if (t !== this.now) { this.now = t; atNow = 0; }
+      if (++atNow > limit) { this.eventsAtNow = atNow; throw stalledClock(limit, t, fn, arg); }
       this.eventCount++;
       fn(arg);
     }
-    if (until !== Infinity && until > this.now) this.now = until;
+    if (until !== Infinity && until > this.now) { this.now = until; atNow = 0; }
+    this.eventsAtNow = atNow;
   }
 }

@@ -14,6 +14,16 @@ export const ms = (n: number): Micros => Math.round(n * US_PER_MS);
 export const sec = (n: number): Micros => Math.round(n * US_PER_S);
 export const minutes = (n: number): Micros => Math.round(n * 60 * US_PER_S);
 
+/**
+ * The longest run, in ms: 9e12 ms, about 285 years. The clock counts integer
+ * µs in a double, exact up to Number.MAX_SAFE_INTEGER (2^53 - 1 µs, 9.007e12
+ * ms); past that, two instants a µs apart can be the same number and event
+ * order breaks silently, so every horizon and fault time stays below it. Not
+ * lower: the availability examples simulate ten years by default (3.2e12 ms).
+ * A horizon beyond this (a typo of a few zeros) is refused, not run forever.
+ */
+export const MAX_RUN_MS = 9e12;
+
 export const toMs = (t: Micros): number => t / US_PER_MS;
 export const toSec = (t: Micros): number => t / US_PER_S;
 
@@ -37,7 +47,8 @@ export function formatDuration(d: Micros): string {
   return `${sign}${(Math.abs(s) / 86_400).toFixed(1)}d`;
 }
 
-const DURATION_RE = /^(\d+(?:\.\d+)?)(us|µs|ms|s|m|h)?$/;
+/** A duration as people write one: a number and an optional unit (exported for the faults file's JSON Schema). */
+export const DURATION_RE = /^(\d+(?:\.\d+)?)(us|µs|ms|s|m|h)?$/;
 const UNIT_US: Record<string, number> = { us: 1, 'µs': 1, ms: US_PER_MS, s: US_PER_S, m: 60 * US_PER_S, h: 3600 * US_PER_S };
 
 /**

@@ -1,8 +1,9 @@
 import { ChainedDigest } from './digest.js';
 import type { Micros } from './time.js';
+import type { TraceData } from './trace-data.js';
+import type { EventMap, TypedTrace } from './trace-events.js';
 
-export type TraceValue = string | number | boolean | null | readonly (string | number)[];
-export type TraceData = Readonly<Record<string, TraceValue>>;
+export type { TraceData, TraceValue } from './trace-data.js';
 
 /** One thing that happened: when, which component, what, and its details. */
 export interface TraceRecord {
@@ -13,8 +14,8 @@ export interface TraceRecord {
 }
 
 /** Receives every record with its canonical JSON line and the chain digest after it. */
-export interface TraceSink {
-  record(rec: TraceRecord, line: string, chain: string): void;
+export interface TraceSink<R extends TraceRecord = TraceRecord> {
+  record(rec: R, line: string, chain: string): void;
 }
 
 /**
@@ -41,6 +42,11 @@ export class Trace {
     if (this.sinks.length === 0) return;
     const chain = this.digest.hex();
     for (const sink of this.sinks) sink.record(rec, line, chain);
+  }
+
+  /** This trace as one model's typed view: only its declared kinds and data type-check. */
+  typed<E extends EventMap>(): TypedTrace<E> {
+    return this as unknown as TypedTrace<E>;
   }
 
   get digestHex(): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeterminismSchema } from '../diff/schema.js';
+import { DeterminismSchema } from './determinism-schema.js';
 
 /** One fault as the JSON documents hold it; `at` in ms of virtual time. */
 export const FaultJsonSchema = z.strictObject({
@@ -9,11 +9,21 @@ export const FaultJsonSchema = z.strictObject({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * A claim's or invariant's outcome. "not reached": the run ended (--until)
+ * before a scheduled fault fired or before an `eventually` deadline, so it
+ * was not judged; `pass` is then false. Written by every run since it was
+ * added; absent from older documents, where `pass` alone was the verdict.
+ */
+export const VerdictJsonSchema = z.enum(['pass', 'fail', 'not reached']);
+
 /** One invariant's verdict; atMs is when it broke, if known. */
 export const InvariantJsonSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(['always', 'eventually']),
+  /** True only when it held (verdict "pass"). */
   pass: z.boolean(),
+  verdict: VerdictJsonSchema.optional(),
   detail: z.string(),
   atMs: z.number().nonnegative().optional(),
   source: z.string().optional(),
@@ -49,7 +59,9 @@ export const JsonReportSchema = z.strictObject({
   metrics: z.record(z.string(), z.number().nullable()),
   claims: z.array(z.strictObject({
     name: z.string(),
+    /** True only when the claim held (verdict "pass"). */
     pass: z.boolean(),
+    verdict: VerdictJsonSchema.optional(),
     detail: z.string(),
     source: z.string().optional(),
   })),
@@ -62,7 +74,7 @@ export const JsonReportSchema = z.strictObject({
   })),
   /** Remarks on the configuration, e.g. a violated timing rule. */
   notes: z.array(z.string()),
-  /** True when every claim held and no invariant was violated (exit code 0). */
+  /** True when every claim and invariant held, none violated or not reached (exit code 0). */
   ok: z.boolean(),
   /** The scenario's invariants and their verdicts; atMs is when one broke, if known. Empty when it declares none. */
   invariants: z.array(InvariantJsonSchema),

@@ -1,5 +1,5 @@
 import { parseDuration, US_PER_MS } from '../kernel/time.js';
-import { runHeld } from '../runner/run-held.js';
+import { runHeld, verdictOf } from '../runner/run-held.js';
 import type { RunResult } from '../runner/run-scenario.js';
 import type { InvariantResult } from '../runner/invariant-run.js';
 import type { FaultSpec } from '../scenario/fault-spec.js';
@@ -26,7 +26,7 @@ export function jsonReport(result: RunResult, source: string): JsonReport {
     events: result.events,
     traceRecords: result.traceRecords,
     metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null])),
-    claims: result.claims.map((c) => ({ name: c.name, pass: c.pass, detail: c.detail, ...(c.source === undefined ? {} : { source: c.source }) })),
+    claims: result.claims.map((c) => ({ name: c.name, pass: verdictOf(c) === 'pass', verdict: verdictOf(c), detail: c.detail, ...(c.source === undefined ? {} : { source: c.source }) })),
     timeline: result.timeline.map((e) => ({ tMs: e.tMs, source: e.source, kind: e.kind, text: e.text })),
     notes: [...result.notes],
     ok: runHeld(result),
@@ -47,7 +47,7 @@ export function faultJson(f: FaultSpec): FaultJson {
 
 export function invariantJson(i: InvariantResult): InvariantJson {
   return {
-    name: i.name, kind: i.kind, pass: i.pass, detail: i.detail,
+    name: i.name, kind: i.kind, pass: verdictOf(i) === 'pass', verdict: verdictOf(i), detail: i.detail,
     ...(i.atMs === undefined ? {} : { atMs: i.atMs }),
     ...(i.source === undefined ? {} : { source: i.source }),
   };

@@ -1,4 +1,5 @@
 import { formatTime, US_PER_MS } from '../kernel/time.js';
+import { verdictOf, type Verdict } from '../runner/run-held.js';
 import type { RunResult } from '../runner/run-scenario.js';
 import type { MetricInfo } from '../scenario/scenario.js';
 import { formatMetric, formatNumber, formatParam, sameValue } from './format.js';
@@ -101,7 +102,7 @@ function claims(r: RunResult, p: Palette): string {
   if (r.claims.length === 0) return '';
   const lines = [p.bold('claims')];
   for (const c of r.claims) {
-    const mark = c.pass ? p.green('PASS') : p.red(p.bold('FAIL'));
+    const mark = verdictMark(verdictOf(c), p);
     lines.push(`  ${mark}  ${c.name}${c.detail ? `: ${indentMore(c.detail, 8)}` : ''}`);
     if (c.source) lines.push(`        ${p.dim(c.source)}`);
   }
@@ -112,7 +113,7 @@ function invariants(r: RunResult, p: Palette): string {
   if (r.invariants.length === 0) return '';
   const lines = [p.bold('invariants')];
   for (const i of r.invariants) {
-    const mark = i.pass ? p.green('PASS') : p.red(p.bold('FAIL'));
+    const mark = verdictMark(verdictOf(i), p);
     lines.push(`  ${mark}  ${i.name} ${p.dim(`(${i.kind})`)}: ${indentMore(i.detail, 8)}`);
   }
   const fired = Object.entries(r.coverage.faults).map(([k, n]) => `${k} x${n}`);
@@ -131,17 +132,32 @@ function footer(r: RunResult, replay: string | undefined, p: Palette): string {
   return lines.join('\n');
 }
 
-/** The last line: did every claim hold? Violated invariants, if any, are added to it. */
+/** PASS, FAIL or NOT REACHED, in the report's column (NOT REACHED is wider; the text after it still reads). */
+function verdictMark(v: Verdict, p: Palette): string {
+  return v === 'pass' ? p.green('PASS') : v === 'fail' ? p.red(p.bold('FAIL')) : p.yellow(p.bold('NOT REACHED'));
+}
+
+/**
+ * The last line: did every claim hold? Violated invariants, and claims and
+ * invariants the run ended too soon to judge, are added to it. A run with
+ * any "not reached" is no PASS (exit 1): FAIL if something failed, else
+ * NOT REACHED.
+ */
 export function verdict(r: Pick<RunResult, 'claims'> & Partial<Pick<RunResult, 'invariants'>>, p: Palette = plainPalette): string {
-  const failed = r.claims.filter((c) => !c.pass).length;
-  const n = r.claims.length;
-  const broken = (r.invariants ?? []).filter((i) => !i.pass).length;
-  const m = r.invariants?.length ?? 0;
-  const invariants = broken === 0 ? '' : `${broken} of ${m} invariant${m === 1 ? '' : 's'} violated`;
-  if (n === 0) return invariants === '' ? `result: ${p.dim('no claims to check')}` : `result: ${p.red(p.bold('FAIL'))}, ${invariants}`;
-  if (failed === 0 && broken === 0) return `result: ${p.green(p.bold('PASS'))}, ${n === 1 ? 'the claim' : `all ${n} claims`} held`;
-  const claims = failed === 0 ? `${n === 1 ? 'the claim' : `all ${n} claims`} held` : `${failed} of ${n} claim${n === 1 ? '' : 's'} failed`;
-  return `result: ${p.red(p.bold('FAIL'))}, ${claims}${invariants === '' ? '' : `, ${invariants}`}`;
+  const claimVerdicts = r.claims.map(verdictOf), invariantVerdicts = (r.invariants ?? []).map(verdictOf);
+  const count = (vs: Verdict[], v: Verdict) => vs.filter((x) => x === v).length;
+  const n = r.claims.length, m = invariantVerdicts.length;
+  const failed = count(claimVerdicts, 'fail'), broken = count(invariantVerdicts, 'fail');
+  const unreached = count(claimVerdicts, 'not reached') + count(invariantVerdicts, 'not reached');
+  const parts = [
+    ...(failed > 0 ? [`${failed} of ${n} claim${n === 1 ? '' : 's'} failed`] : []),
+    ...(broken > 0 ? [`${broken} of ${m} invariant${m === 1 ? '' : 's'} violated`] : []),
+    ...(unreached > 0 ? [`${unreached} of ${n + m} claims and invariants not reached (the run ended too soon to judge them)`] : []),
+  ];
+  if (parts.length === 0) return n === 0 ? `result: ${p.dim('no claims to check')}` : `result: ${p.green(p.bold('PASS'))}, ${n === 1 ? 'the claim' : `all ${n} claims`} held`;
+  const word = failed + broken > 0 ? p.red(p.bold('FAIL')) : p.yellow(p.bold('NOT REACHED'));
+  const held = failed === 0 && count(claimVerdicts, 'not reached') === 0 && n > 0 ? [`${n === 1 ? 'the claim' : `all ${n} claims`} held`] : [];
+  return `result: ${word}, ${[...held, ...parts].join(', ')}`;
 }
 
 /** Keeps a multi-line text inside its column. */

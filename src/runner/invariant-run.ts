@@ -9,6 +9,12 @@ export interface InvariantResult extends InvariantVerdict {
   readonly name: string;
   readonly kind: 'always' | 'eventually';
   readonly source?: string;
+  /**
+   * Why the run could not judge it (it ended before the `eventually`
+   * deadline, or before the faults fired); see verdictOf. `pass` then says
+   * only that it was not violated.
+   */
+  readonly notReached?: string;
 }
 
 /** What a run exercised: faults delivered by kind, and how often each `sometimes` path was reached. */
@@ -84,10 +90,15 @@ export class InvariantRun implements TraceSink {
     return { faults, reached: Object.fromEntries(this.sometimes.map((s, i) => [s.name, this.reachedCounts[i]!])) };
   }
 
-  /** `always` at the end of the run; an `eventually` whose deadline the run never reached is inconclusive, not failed. */
-  private lateVerdict(w: Watched): InvariantVerdict {
+  /**
+   * `always` at the end of the run. An `eventually` whose deadline the run
+   * never reached and that has not converged by the end is "not reached":
+   * neither violated nor held.
+   */
+  private lateVerdict(w: Watched): InvariantVerdict & { notReached?: string } {
     const v = w.watch.verdict();
     if (w.invariant.kind === 'always' || v.pass) return v;
-    return { pass: true, detail: `not checked: the run ended at ${formatTime(this.sim.now)}, before the deadline ${formatTime(w.deadline)} (${w.why}); at the end: ${v.detail}` };
+    const notReached = `the run ended at ${formatTime(this.sim.now)}, before the deadline ${formatTime(w.deadline)} (${w.why})`;
+    return { pass: true, notReached, detail: `not reached: ${notReached}; at the end: ${v.detail}` };
   }
 }

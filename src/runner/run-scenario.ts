@@ -1,12 +1,17 @@
 import { Simulation } from '../kernel/simulation.js';
 import type { Fault } from '../kernel/faults.js';
-import { FaultError } from '../kernel/faults.js';
 import { ms } from '../kernel/time.js';
 import type { TraceRecord, TraceSink } from '../kernel/trace.js';
 import { toFault, toSpec, type FaultSpec } from '../scenario/fault-spec.js';
-import type { AnyScenario, ClaimVerdict } from '../scenario/scenario.js';
-import { BadInput, resolveParams } from '../scenario/settings.js';
+import type { AnyScenario } from '../scenario/scenario.js';
+import { resolveParams } from '../scenario/settings.js';
+import { scheduleChecked } from './bad-fault.js';
 import { InvariantRun, type Coverage, type InvariantResult } from './invariant-run.js';
+import { claimsNotReached, faultsNotReached, invariantsNotReached } from './not-reached.js';
+import { checkRunLength } from './run-length.js';
+import type { ClaimResult } from './claim-result.js';
+
+export type { ClaimResult } from './claim-result.js';
 
 export interface RunOptions {
   readonly seed: number;
@@ -25,11 +30,6 @@ export interface TimelineEntry {
   readonly source: string;
   readonly kind: string;
   readonly text: string;
-}
-
-export interface ClaimResult extends ClaimVerdict {
-  readonly name: string;
-  readonly source?: string;
 }
 
 export interface RunResult {
@@ -71,15 +71,11 @@ export function prepareRun(scenario: AnyScenario, options: RunOptions) {
   const timeline = new TimelineSink(scenario.timeline ?? (() => null));
   sim.trace.addSink(timeline);
   for (const sink of options.traceSinks ?? []) sim.trace.addSink(sink);
+  const untilMs = options.untilMs === undefined ? checkRunLength(scenario.durationMs(params), `scenario "${scenario.id}": durationMs`) : checkRunLength(options.untilMs, 'untilMs');
   const world = scenario.build(sim, params);
   const faults = options.faults ?? scenario.faults(params).map(toFault);
-  try {
-    sim.faults.schedule(faults);
-  } catch (e) {
-    if (e instanceof FaultError) throw new BadInput(`faults: ${e.message}`);
-    throw e;
-  }
-  const untilMs = options.untilMs ?? scenario.durationMs(params);
+  // Every fault, whenever it falls (after untilMs too), against the built models' targets and params schemas.
+  scheduleChecked(sim, faults, options.faults === undefined ? `scenario "${scenario.id}": default faults` : 'faults');
   return { sim, params, world, faults, untilMs, timeline };
 }
 
@@ -94,7 +90,9 @@ export function runScenario(scenario: AnyScenario, options: RunOptions): RunResu
   const watch = new InvariantRun(sim, scenario.invariants ?? [], scenario.sometimes ?? [], world, params, faults);
   watch.runTo(ms(untilMs));
   const metrics = scenario.metrics(world, sim, params) as Record<string, number>;
-  const claims = checkClaims(scenario, metrics, params);
+  // A run cut short before its faults fired judges none of its claims (nor the invariants that held so far).
+  const late = faultsNotReached(faults, ms(untilMs));
+  const claims = claimsNotReached(checkClaims(scenario, metrics, params), late);
   return {
     scenario: scenario.id,
     title: scenario.title,
@@ -109,7 +107,7 @@ export function runScenario(scenario: AnyScenario, options: RunOptions): RunResu
     claims,
     timeline: timeline.entries,
     notes: scenario.notes?.(params) ?? [],
-    invariants: watch.results(),
+    invariants: invariantsNotReached(watch.results(), late),
     coverage: watch.coverage(),
   };
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { parseDuration, type Micros } from '../kernel/time.js';
+import { MAX_RUN_MS, parseDuration, US_PER_MS, type Micros } from '../kernel/time.js';
 import type { Fault } from '../kernel/faults.js';
 
 /**
  * Faults as people write them: `at` is a duration string ("60s", "1.5m",
  * "250ms") or a number of milliseconds. The kernel's `Fault` uses µs.
  */
-const AtSchema = z.union([z.number().nonnegative(), z.string()]).refine((v) => parseDuration(v) !== undefined, {
-  message: 'expected a duration such as "60s", "1.5m", "250ms" or a number of milliseconds',
+const AtSchema = z.union([z.number().nonnegative(), z.string()]).refine((v) => (parseDuration(v) ?? Infinity) <= MAX_RUN_MS * US_PER_MS, {
+  message: `expected a duration such as "60s", "1.5m", "250ms" or a number of milliseconds, at most ${MAX_RUN_MS} ms`,
 });
 
 export const FaultSpecSchema = z.strictObject({

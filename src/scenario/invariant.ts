@@ -10,9 +10,9 @@ export interface InvariantVerdict {
 }
 
 /** One run's watch on an invariant: sees the trace as it happens, gives a verdict when asked. */
-export interface InvariantWatch {
+export interface InvariantWatch<R extends TraceRecord = TraceRecord> {
   /** Every trace record, as it is emitted. Must only read state: the trace stays the same. */
-  record?(rec: TraceRecord): void;
+  record?(rec: R): void;
   verdict(): InvariantVerdict;
 }
 
@@ -26,10 +26,10 @@ export interface InvariantWatch {
  *   is taken `withinMs` after the last fault heals (see lastHeal), or after
  *   `settleFromMs` if that is later (e.g. when the load ends).
  *
- * Checkers live apart from the models (scenarios/invariants/): they read
+ * Checkers live apart from the models (scenarios/<system>/invariants/): they read
  * the models' observable state and the trace, and change neither.
  */
-export interface Invariant<P = any, W = any> {
+export interface Invariant<P = any, W = any, R extends TraceRecord = TraceRecord> {
   readonly name: string;
   readonly kind: 'always' | 'eventually';
   /** Where the property comes from (a document, a design rule). */
@@ -39,7 +39,7 @@ export interface Invariant<P = any, W = any> {
   /** eventually: convergence is counted from the later of the last heal and this time. */
   settleFromMs?(params: P): number;
   /** Starts watching one run; called after the models are built, before any fault. */
-  watch(world: W, sim: Simulation, params: P): InvariantWatch;
+  watch(world: W, sim: Simulation, params: P): InvariantWatch<R>;
 }
 
 /**
@@ -47,7 +47,7 @@ export interface Invariant<P = any, W = any> {
  * how often runs reached it, so a check that never exercised the mechanism
  * it is about says so instead of passing silently.
  */
-export interface Sometimes {
+export interface Sometimes<R extends TraceRecord = TraceRecord> {
   readonly name: string;
-  reached(rec: TraceRecord): boolean;
+  reached(rec: R): boolean;
 }

@@ -57,7 +57,8 @@ export function parseSettings(schema: ParamsSchema, settings: readonly string[])
     const eq = s.indexOf('=');
     if (eq <= 0) throw new BadInput(`--set "${s}": expected key=value (valid keys: ${describeParams(schema)})`);
     const key = s.slice(0, eq).trim();
-    const field = shape[key];
+    // Only the schema's own keys: "__proto__", "constructor" or "toString" are inherited, not parameters.
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field) throw new BadInput(`--set: unknown parameter "${key}" (valid: ${describeParams(schema)})`);
     raw[key] = coerce(key, field, s.slice(eq + 1));
   }
@@ -66,6 +67,9 @@ export function parseSettings(schema: ParamsSchema, settings: readonly string[])
 
 /** Applies zod defaults and checks; a failure names the first offending key. */
 export function resolveParams<S extends ParamsSchema>(schema: S, raw: Record<string, unknown>): z.output<S> {
+  // zod would drop an unknown key in silence; a misspelt parameter must not run with the default instead.
+  const unknown = Object.keys(raw).find((k) => !Object.hasOwn(schema.shape, k));
+  if (unknown !== undefined) throw new BadInput(`unknown parameter "${unknown}" (valid: ${describeParams(schema)})`);
   const r = schema.safeParse(raw);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;

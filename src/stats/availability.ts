@@ -37,7 +37,7 @@ function ninesInterval(ci: Interval | null): NinesInterval | null {
 
 /**
  * From a metric in percent (e.g. `readAvailabilityPct`). The interval is
- * the mean's, clamped to [0, 100]%: a normal-theory interval can poke past
+ * the mean's, clamped to [0, 100]%: an interval of a mean can poke past
  * 100% when almost every run is at 100%, and availability cannot.
  */
 export function availabilityFromPercent(m: MetricSummary): AvailabilityEstimate | null {

@@ -1,11 +1,12 @@
+import type { RandomStream } from '../kernel/rng.js';
 import type { MetricInfo } from '../scenario/scenario.js';
-import type { RunRecord } from '../sweep/run-record.js';
+import type { RunRecord } from '../records/run-record.js';
 import { summarizeClaim, type ClaimSummary } from './claim-summary.js';
-import type { Interval } from './interval.js';
-import { meanCi95 } from './mean-ci.js';
+import { meanCi95, type MeanCi } from './mean-ci.js';
 import { finiteOrNull } from './metric-summary.js';
 import { mean, sampleSd } from './moments.js';
 import { byIndex, claimNames, claimTally, commonRun, metricNames } from './records.js';
+import { resampleStream } from './resample-stream.js';
 import type { MetricUnit } from './summary.js';
 import { selectMetricNames } from './verdict.js';
 
@@ -21,8 +22,12 @@ export interface PairedMetric {
   readonly n: number;
   readonly meanA: number | null;
   readonly meanB: number | null;
-  /** B - A per seed: its mean, sample sd and the 95% CI of the mean (Student t). */
-  readonly difference: { readonly mean: number | null; readonly sd: number | null; readonly ci95: Interval | null };
+  /**
+   * B - A per seed: its mean, sample sd and the 95% CI of the mean, with
+   * how that was computed and what it rests on (see MeanCi; events here
+   * are the pairs whose difference is not the most common one, usually 0).
+   */
+  readonly difference: { readonly mean: number | null; readonly sd: number | null } & MeanCi;
   readonly unit?: MetricUnit;
 }
 
@@ -66,7 +71,7 @@ export function comparePaired(a: readonly RunRecord[], b: readonly RunRecord[], 
   const info = options.metricInfo ?? {};
 
   const names = selectMetricNames([...new Set([...metricNames(sa), ...metricNames(sb)])], options.metrics);
-  const metrics = names.map((name): [string, PairedMetric] => [name, pairMetric(sa, sb, name, info[name]?.unit)]);
+  const metrics = names.map((name): [string, PairedMetric] => [name, pairMetric(sa, sb, name, info[name]?.unit, resampleStream(sa, 'paired', name))]);
   const claimList = [...new Set([...claimNames(sa), ...claimNames(sb)])];
   const claims = claimList.map((name): [string, PairedClaim] => [name, pairClaim(sa, sb, name)]);
 
@@ -96,7 +101,7 @@ function checkPairs(sa: readonly RunRecord[], sb: readonly RunRecord[]): void {
   });
 }
 
-function pairMetric(sa: readonly RunRecord[], sb: readonly RunRecord[], name: string, unit: MetricUnit | undefined): PairedMetric {
+function pairMetric(sa: readonly RunRecord[], sb: readonly RunRecord[], name: string, unit: MetricUnit | undefined, rng: RandomStream): PairedMetric {
   const xs: number[] = [], ys: number[] = [], ds: number[] = [];
   sa.forEach((r, i) => {
     const x = r.metrics[name], y = sb[i]!.metrics[name];
@@ -109,7 +114,7 @@ function pairMetric(sa: readonly RunRecord[], sb: readonly RunRecord[], name: st
     n: ds.length,
     meanA: finiteOrNull(mean(xs)),
     meanB: finiteOrNull(mean(ys)),
-    difference: { mean: finiteOrNull(mean(ds)), sd: finiteOrNull(sampleSd(ds)), ci95: meanCi95(ds) },
+    difference: { mean: finiteOrNull(mean(ds)), sd: finiteOrNull(sampleSd(ds)), ...meanCi95(ds, rng) },
   };
   return unit === undefined ? m : { ...m, unit };
 }

@@ -1,8 +1,9 @@
 import { formatParam } from '../report/format.js';
-import { differingKeys } from '../sweep/identity.js';
+import { differingKeys } from '../records/identity.js';
 import { plainPalette, type Palette } from '../report/palette.js';
 import type { ClaimSummary } from './claim-summary.js';
 import type { Comparison } from './compare.js';
+import { intervalNotes } from './format-interval-notes.js';
 import { formatCount, formatInterval, formatPercent, formatValue, percentDecimals } from './format-stats.js';
 import type { MetricUnit } from './summary.js';
 import { renderTable, type Cell } from './text-table.js';
@@ -51,7 +52,9 @@ function metrics(c: Comparison, labels: { a: string; b: string }, p: Palette): s
     return [name, formatCount(m.n), formatValue(m.meanA, m.unit, d), formatValue(m.meanB, m.unit, d), clear ? { text: diff, style: p.bold } : diff];
   });
   const head = ['metric', 'n', labels.a, labels.b, `difference ${labels.b} - ${labels.a} (95% CI)`];
-  return [p.bold('metrics (means over paired runs)'), ...renderTable(head, rows, ['l', 'r', 'r', 'r', 'l'], p)].join('\n');
+  // For a difference, an "event" is a pair whose difference is not the most common one (usually 0).
+  const notes = intervalNotes(entries.map(([name, m]) => [name, { n: m.n, events: m.difference.events, ciWarning: m.difference.ciWarning }] as const), p);
+  return [p.bold('metrics (means over paired runs)'), ...renderTable(head, rows, ['l', 'r', 'r', 'r', 'l'], p), ...notes].join('\n');
 }
 
 function rate(s: ClaimSummary | null): string {

@@ -3,6 +3,8 @@ import { plainPalette, type Palette } from '../report/palette.js';
 import { wrap } from '../report/text.js';
 import type { ClaimSummary } from './claim-summary.js';
 import type { Interval } from './interval.js';
+import { formatFailures } from './format-failures.js';
+import { intervalNotes } from './format-interval-notes.js';
 import { formatCount, formatInterval, formatMetricInterval, formatNines, formatNinesInterval, formatPercent, formatValue, percentDecimals } from './format-stats.js';
 import type { SweepSummary } from './summary.js';
 import { renderTable } from './text-table.js';
@@ -13,7 +15,7 @@ import { renderTable } from './text-table.js';
  */
 export function formatSummary(s: SweepSummary, palette: Palette = plainPalette): string {
   const p = palette;
-  const sections = [header(s, p), metrics(s, p), claims(s, p), availability(s, p), perYear(s, p)];
+  const sections = [header(s, p), metrics(s, p), claims(s, p), formatFailures(s, p), availability(s, p), perYear(s, p)];
   return sections.filter((x) => x !== '').join('\n\n') + '\n';
 }
 
@@ -33,7 +35,8 @@ function metrics(s: SweepSummary, p: Palette): string {
   });
   if (rows.length === 0) return '';
   const head = ['metric', 'n', 'mean', '95% CI of mean', 'p50', 'p95', 'p99', 'min', 'max'];
-  return [p.bold('metrics'), ...renderTable(head, rows, ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r'], p)].join('\n');
+  const notes = intervalNotes(Object.entries(s.metrics), p);
+  return [p.bold('metrics'), ...renderTable(head, rows, ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r'], p), ...notes].join('\n');
 }
 
 /** "held in 68 of 200 runs: 34.0% [27.8%, 40.8%] (95% Wilson)", plus the rule-of-three bound when it never failed. */

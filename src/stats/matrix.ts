@@ -1,4 +1,4 @@
-import type { RunRecord } from '../sweep/run-record.js';
+import type { RunRecord } from '../records/run-record.js';
 import type { Interval } from './interval.js';
 import { ruleOfThree, wilson95 } from './proportion.js';
 import { percentile, sortedCopy } from './quantile.js';

@@ -1,5 +1,5 @@
-import { canonicalJson, differingKeys } from '../sweep/identity.js';
-import type { RunRecord } from '../sweep/run-record.js';
+import { canonicalJson, differingKeys } from '../records/identity.js';
+import type { RunRecord } from '../records/run-record.js';
 
 /**
  * Records sorted by run index, so everything computed from them (sums

@@ -1,10 +1,12 @@
 import type { MetricInfo } from '../scenario/scenario.js';
-import type { RunRecord } from '../sweep/run-record.js';
+import type { RunRecord } from '../records/run-record.js';
 import { availabilityFromPercent, perYearFromDowntime, type AvailabilityEstimate, type PerYearEstimate } from './availability.js';
 import { summarizeClaim, type ClaimSummary } from './claim-summary.js';
+import { failingSeeds, type FailingSeeds } from './failing-seeds.js';
 import { summarizeMetric, type MetricSummary } from './metric-summary.js';
 import { selectMetricNames } from './verdict.js';
 import { byIndex, claimNames, claimTally, commonRun, metricNames, metricValues } from './records.js';
+import { resampleStream } from './resample-stream.js';
 
 export type MetricUnit = MetricInfo['unit'];
 
@@ -23,6 +25,8 @@ export interface SweepSummary {
   readonly params: Record<string, unknown>;
   readonly metrics: Record<string, SweepMetric>;
   readonly claims: Record<string, ClaimSummary>;
+  /** Each claim and invariant that failed in some run, with its first failing seeds; absent when nothing failed. */
+  readonly failures?: FailingSeeds[];
   /** Metrics in percent named `...AvailabilityPct`: the mean as nines. */
   readonly availability?: Record<string, AvailabilityEstimate>;
   /** Metrics in ms named `...DowntimeMs`, scaled by `incidentsPerYear`. */
@@ -36,6 +40,8 @@ export interface SummarizeOptions {
   readonly incidentsPerYear?: number;
   /** Only these metrics, in this order (`--metric`); all when absent or empty. */
   readonly metrics?: readonly string[];
+  /** The command that replays the run of a seed; given, each failure lists its seeds' commands too. */
+  readonly replay?: (seed: number) => string;
 }
 
 // Case-insensitive so `availabilityPct` matches as well as `readAvailabilityPct`.
@@ -54,13 +60,16 @@ export function summarizeRuns(records: readonly RunRecord[], options: SummarizeO
   // even of a metric named "__proto__"; assignment would not.
   const metricEntries = selectMetricNames(metricNames(sorted), options.metrics).map((name): [string, SweepMetric] => {
     const unit = info[name]?.unit;
-    const m = summarizeMetric(metricValues(sorted, name));
+    const m = summarizeMetric(metricValues(sorted, name), resampleStream(sorted, 'sweep', name));
     return [name, unit === undefined ? m : { ...m, unit }];
   });
   const claimEntries = claimNames(sorted).map((name): [string, ClaimSummary] => {
     const { passed, runs } = claimTally(sorted, name);
     return [name, summarizeClaim(passed, runs)];
   });
+
+  const replay = options.replay;
+  const failures = failingSeeds(sorted).map((f) => (replay === undefined ? f : { ...f, replay: f.seeds.map(replay) }));
 
   const availability: [string, AvailabilityEstimate][] = [];
   const perYear: [string, PerYearEstimate][] = [];
@@ -78,6 +87,7 @@ export function summarizeRuns(records: readonly RunRecord[], options: SummarizeO
     params,
     metrics: Object.fromEntries(metricEntries),
     claims: Object.fromEntries(claimEntries),
+    ...(failures.length > 0 ? { failures } : {}),
     ...(availability.length > 0 ? { availability: Object.fromEntries(availability) } : {}),
     ...(perYear.length > 0 ? { perYear: Object.fromEntries(perYear) } : {}),
   };

@@ -1,5 +1,6 @@
 import type { ClaimSummary } from './claim-summary.js';
-import type { RunRecord } from '../sweep/run-record.js';
+import type { FailingSeeds } from './failing-seeds.js';
+import type { RunRecord } from '../records/run-record.js';
 
 /**
  * The exit status of a many-run command follows `sim run`'s: a claim that
@@ -8,6 +9,14 @@ import type { RunRecord } from '../sweep/run-record.js';
  */
 export function everyClaimHeld(claims: Readonly<Record<string, ClaimSummary | null>>): boolean {
   return Object.values(claims).every((c) => c === null || c.passed === c.runs);
+}
+
+/**
+ * A sweep's exit status, as `sim run`'s: held (exit 0) only when every claim
+ * held in every run and no run violated an invariant.
+ */
+export function sweepHeld(claims: Readonly<Record<string, ClaimSummary | null>>, failures: readonly FailingSeeds[] | undefined): boolean {
+  return everyClaimHeld(claims) && !(failures ?? []).some((f) => f.kind === 'invariant');
 }
 
 export function everyRunHeldItsClaims(records: readonly RunRecord[]): boolean {

@@ -18,7 +18,7 @@
  * finished the run it was in.
  */
 import { Worker } from 'node:worker_threads';
-import { isBadInputName } from '../cli/errors.js';
+import { isBadInputName } from '../io/errors.js';
 import { BadInput } from '../scenario/settings.js';
 import type { FromWorker, ToWorker, Variant, VariantInfo, WorkerInit } from './protocol.js';
 

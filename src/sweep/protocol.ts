@@ -15,6 +15,8 @@ export interface VariantInfo {
   /** Every parameter, defaults included (what runs record). */
   readonly params: Record<string, unknown>;
   readonly metricInfo: Readonly<Record<string, MetricInfo | undefined>> | undefined;
+  /** The scenario's defaults (undefined: some parameter has none): replay commands leave out what equals them. */
+  readonly defaults: Record<string, unknown> | undefined;
 }
 
 export interface WorkerInit {

@@ -6,8 +6,9 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
+import { jsonDepthProblem } from '../scenario/json-depth.js';
 import { BadInput } from '../scenario/settings.js';
-import type { RunRecord } from './run-record.js';
+import { outcomesOf, type RunRecord } from '../records/run-record.js';
 
 export const RunRecordSchema = z.strictObject({
   scenario: z.string().min(1),
@@ -17,6 +18,7 @@ export const RunRecordSchema = z.strictObject({
   digest: z.string().regex(/^[0-9a-f]{16}$/, 'expected 16 hex digits'),
   metrics: z.record(z.string(), z.number().nullable()),
   claims: z.array(z.strictObject({ name: z.string(), pass: z.boolean() })),
+  invariants: z.array(z.strictObject({ name: z.string(), pass: z.boolean() })).optional(),
 });
 
 /** The record's line, without the newline. Key order is fixed, so equal records give equal lines. */
@@ -28,12 +30,15 @@ export function recordLine(r: RunRecord): string {
     params: r.params,
     digest: r.digest,
     metrics: r.metrics,
-    claims: r.claims.map((c) => ({ name: c.name, pass: c.pass })),
+    claims: outcomesOf(r.claims),
+    ...(r.invariants === undefined ? {} : { invariants: outcomesOf(r.invariants) }),
   });
 }
 
 /** A record from one line, or a one-line reason it is not one. */
 export function parseRecordLine(text: string): RunRecord | string {
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep !== null) return `not a run record (${tooDeep})`;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -92,8 +97,8 @@ export function* fileLines(file: string, chunkBytes = 1 << 20): Generator<FileLi
 export interface ReadRecords {
   /** Bytes of the file that hold complete records (a dropped last line is past it). */
   readonly validBytes: number;
-  /** The last line, if it was cut off (no newline, or not a record) and `dropTruncatedLast` allowed dropping it. */
-  readonly dropped: { readonly lineNo: number; readonly reason: string } | undefined;
+  /** The last line, if it was cut off (no newline, or not JSON) and `dropTruncatedLast` allowed dropping it. */
+  readonly dropped: { readonly lineNo: number; readonly reason: string; readonly text: string } | undefined;
   readonly count: number;
 }
 
@@ -102,18 +107,18 @@ export interface ReadRecords {
  * throw BadInput to reject it, e.g. a record of another sweep). A line that
  * is not a record is an error naming the file and line, except the last line
  * when `dropTruncatedLast` is set and the line looks cut off (no final
- * newline, or not parsable): a sweep killed mid-write leaves such a line, and
+ * newline, or not JSON): a sweep killed mid-write leaves such a line, and
  * resuming drops it and runs that index again.
  */
 export function readRecords(file: string, options: { dropTruncatedLast: boolean; what: string }, onRecord: (r: RunRecord, lineNo: number) => void): ReadRecords {
   let validBytes = 0;
   let count = 0;
-  let bad: { lineNo: number; reason: string; newline: boolean } | undefined;
+  let bad: { lineNo: number; reason: string; newline: boolean; text: string } | undefined;
   for (const line of fileLines(file)) {
     if (bad !== undefined) throw new BadInput(`${options.what} "${file}": line ${bad.lineNo}: ${bad.reason}`);
     const parsed = line.text.trim() === '' ? 'empty line' : parseRecordLine(line.text);
     if (typeof parsed === 'string' || !line.newline) {
-      bad = { lineNo: line.lineNo, reason: typeof parsed === 'string' ? parsed : 'no newline at the end (cut off)', newline: line.newline };
+      bad = { lineNo: line.lineNo, reason: typeof parsed === 'string' ? parsed : 'no newline at the end (cut off)', newline: line.newline, text: line.text };
       continue;
     }
     onRecord(parsed, line.lineNo);
@@ -121,9 +126,11 @@ export function readRecords(file: string, options: { dropTruncatedLast: boolean;
     count++;
   }
   if (bad === undefined) return { validBytes, dropped: undefined, count };
-  if (!options.dropTruncatedLast) {
+  // A line with its newline that parses as JSON was written whole, not cut off: one that is no record is as wrong as anywhere else.
+  const whole = bad.newline && bad.reason.startsWith('not a run record');
+  if (!options.dropTruncatedLast || whole) {
     const hint = bad.newline ? '' : ' (a sweep stopped while writing it? continue that sweep with --resume)';
     throw new BadInput(`${options.what} "${file}": line ${bad.lineNo}: ${bad.reason}${hint}`);
   }
-  return { validBytes, dropped: { lineNo: bad.lineNo, reason: bad.reason }, count };
+  return { validBytes, dropped: { lineNo: bad.lineNo, reason: bad.reason, text: bad.text }, count };
 }

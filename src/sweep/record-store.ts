@@ -1,9 +1,9 @@
-import type { RunRecord } from './run-record.js';
+import type { Outcome, RunRecord } from '../records/run-record.js';
 
 /**
  * The records a summary needs, kept small: every record shares one params
- * object (see IdentityCheck) and one copy of each claim name, so a sweep of
- * 100,000 runs holds its records in tens of megabytes.
+ * object (see IdentityCheck) and one copy of each claim and invariant name,
+ * so a sweep of 100,000 runs holds its records in tens of megabytes.
  */
 export class RecordStore {
   private readonly records: RunRecord[] = [];
@@ -21,8 +21,13 @@ export class RecordStore {
       params: r.params,
       digest: r.digest,
       metrics: r.metrics,
-      claims: r.claims.map((c) => ({ name: this.intern(c.name), pass: c.pass })),
+      claims: this.outcomes(r.claims),
+      ...(r.invariants === undefined ? {} : { invariants: this.outcomes(r.invariants) }),
     });
+  }
+
+  private outcomes(list: readonly Outcome[]): Outcome[] {
+    return list.map((o) => ({ name: this.intern(o.name), pass: o.pass }));
   }
 
   /** The records in run-index order. */

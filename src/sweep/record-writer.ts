@@ -1,6 +1,6 @@
-import { closeSync, ftruncateSync, openSync, statSync, writeSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { UsageError, describeFsError } from '../cli/errors.js';
+import { closeSync, ftruncateSync, openSync, statSync, truncateSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { UsageError, describeFsError } from '../io/errors.js';
+import type { OutputFile } from '../io/output-file.js';
 
 /**
  * Appends run records to a sweep file, one line per writeSync, as each run
@@ -10,32 +10,9 @@ import { UsageError, describeFsError } from '../cli/errors.js';
 export class RecordWriter {
   private fd: number;
 
-  private constructor(readonly file: string, fd: number) {
+  /** `keepBytes`: what the file held before this sweep (undefined: this sweep created it), for discard(). */
+  private constructor(readonly file: string, fd: number, private readonly keepBytes: number | undefined) {
     this.fd = fd;
-  }
-
-  /**
-   * The checks create() makes, without creating anything: run before the
-   * workers start, so the commonest mistakes cost no scenario loading.
-   */
-  static preflight(file: string): void {
-    let st: Stats | undefined;
-    try {
-      st = statSync(file);
-    } catch { /* does not exist: good, if its directory does */ }
-    if (st?.isDirectory()) throw new UsageError(`--out "${file}": is a directory`);
-    if (st !== undefined && st.size > 0) {
-      throw new UsageError(`--out "${file}": the file exists and is not empty (continue that sweep with --resume ${file}, or remove the file)`);
-    }
-    if (st === undefined) {
-      let dir: Stats;
-      try {
-        dir = statSync(dirname(resolve(file)));
-      } catch (e) {
-        throw new UsageError(`--out "${file}": ${describeFsError(e)}`);
-      }
-      if (!dir.isDirectory()) throw new UsageError(`--out "${file}": a parent is not a directory`);
-    }
   }
 
   /** Checks that a --resume file is there to read, before the workers start. */
@@ -49,13 +26,17 @@ export class RecordWriter {
     if (!st.isFile()) throw new UsageError(`--resume "${file}": not a file`);
   }
 
-  /** A new file. One that exists and holds anything is refused: results are never overwritten. */
-  static create(file: string): RecordWriter {
-    RecordWriter.preflight(file);
+  /**
+   * A new file (checked with outputFile before the workers started). It is
+   * created exclusively, so a file that appeared meanwhile is refused too;
+   * with --force an existing one is replaced.
+   */
+  static create(out: OutputFile): RecordWriter {
     try {
-      return new RecordWriter(file, openSync(file, 'w'));
+      return new RecordWriter(out.path, openSync(out.path, out.force ? 'w' : 'wx'), undefined);
     } catch (e) {
-      throw new UsageError(`--out "${file}": ${describeFsError(e)}`);
+      if ((e as { code?: unknown }).code === 'EEXIST') throw new UsageError(`${out.flag} "${out.file}": the file exists (give --force to replace it)`);
+      throw new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
     }
   }
 
@@ -65,7 +46,7 @@ export class RecordWriter {
       const fd = openSync(file, 'r+');
       if (statSync(file).size !== validBytes) ftruncateSync(fd, validBytes);
       closeSync(fd);
-      return new RecordWriter(file, openSync(file, 'a'));
+      return new RecordWriter(file, openSync(file, 'a'), validBytes);
     } catch (e) {
       throw new UsageError(`--resume "${file}": ${describeFsError(e)}`);
     }
@@ -84,5 +65,18 @@ export class RecordWriter {
     if (this.fd < 0) return;
     try { closeSync(this.fd); } catch { /* already closed */ }
     this.fd = -1;
+  }
+
+  /**
+   * Undoes this sweep's writes after bad input stopped it (a user's scenario
+   * that threw): a file it created is removed, a resumed one is cut back to
+   * what it held before.
+   */
+  discard(): void {
+    this.close();
+    try {
+      if (this.keepBytes === undefined) unlinkSync(this.file);
+      else truncateSync(this.file, this.keepBytes);
+    } catch { /* nothing more can be done; the error being reported matters more */ }
   }
 }

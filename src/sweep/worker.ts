@@ -9,10 +9,11 @@
  * one run per worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { applySettings, loadScenario, type LoadedScenario } from '../cli/load-scenario.js';
+import { applySettings, defaultParams, loadScenario, type LoadedScenario } from '../io/load-scenario.js';
+import { userCodeError } from '../io/user-code-error.js';
 import type { FromWorker, ToWorker, VariantInfo, WorkerInit } from './protocol.js';
 import { recordLine } from './record-file.js';
-import { seedFor, type RunRecord } from './run-record.js';
+import { outcomesOf, seedFor, type RunRecord } from '../records/run-record.js';
 
 interface Loaded extends LoadedScenario {
   /** The --set overrides a run takes, and every parameter with defaults (what the main thread is told). */
@@ -25,7 +26,9 @@ const port = parentPort!;
 const stop = new Int32Array(init.stop);
 const post = (m: FromWorker): void => port.postMessage(m);
 
-function errorFields(e: unknown): { name: string; message: string; stack: string } {
+/** What crosses to the main thread of an error; an exception from the user's scenario code goes as bad input, with their file:line. */
+function errorFields(thrown: unknown): { name: string; message: string; stack: string } {
+  const e = userCodeError(thrown, init.cwd) ?? thrown;
   if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack ?? `${e.name}: ${e.message}` };
   return { name: 'Error', message: String(e), stack: String(e) };
 }
@@ -53,7 +56,9 @@ function runOne(v: Loaded, index: number): string {
     params: result.params,
     digest: result.digest,
     metrics,
-    claims: result.claims.map((c) => ({ name: c.name, pass: c.pass })),
+    claims: outcomesOf(result.claims),
+    // Only for a scenario that declares invariants: the records of others keep their bytes.
+    ...(result.invariants.length === 0 ? {} : { invariants: outcomesOf(result.invariants) }),
   };
   return recordLine(record);
 }
@@ -68,6 +73,7 @@ try {
       title: v.scenario.title,
       params: v.resolved,
       metricInfo: v.scenario.metricInfo === undefined ? undefined : JSON.parse(JSON.stringify(v.scenario.metricInfo)) as VariantInfo['metricInfo'],
+      defaults: defaultParams(v),
     })),
   });
 } catch (e) {

@@ -11,6 +11,13 @@ export interface FaultsOutput {
   /** `--out FILE`, or undefined for the default name. */
   readonly file: string | undefined;
   readonly cwd: string;
+  /**
+   * Writes `text` to `file` (as named, relative to cwd) and returns the name
+   * it was written under: the CLI's writer never replaces a file the
+   * session did not write itself (see src/io/output-file.ts). Without it,
+   * the file is simply written.
+   */
+  readonly write?: (file: string, text: string) => string;
 }
 
 /** The default faults file name: scenario and seed, in the current directory. */
@@ -29,8 +36,10 @@ export function sessionReplay(session: Session, ref: string, faultsFile: string 
  * returns what to tell the user.
  */
 export function writeSessionFaults(session: Session, out: FaultsOutput): { file: string; summary: string; replay: string } {
-  const file = out.file ?? defaultFaultsFile(session);
-  writeFileSync(resolve(out.cwd, file), `${JSON.stringify(session.faultsFile(), null, 2)}\n`);
+  const text = `${JSON.stringify(session.faultsFile(), null, 2)}\n`;
+  const asked = out.file ?? defaultFaultsFile(session);
+  const file = out.write ? out.write(asked, text) : asked;
+  if (!out.write) writeFileSync(resolve(out.cwd, file), text);
   const n = session.defaultFaults.length + session.live.length;
   return {
     file,

@@ -25,9 +25,14 @@ export interface TuiOptions extends Pick<AppProps, 'scenarios' | 'session' | 'ma
  */
 export async function runTui(o: TuiOptions): Promise<void> {
   let current: Session | null = o.session ?? null;
+  // On `w`, a file that may not be written (one that appeared since, a full disk) is said on the status line.
   const writeFaults = (s: Session) => {
-    const w = writeSessionFaults(s, o.output);
-    return `${w.summary}; replay: ${w.replay}`;
+    try {
+      const w = writeSessionFaults(s, o.output);
+      return `${w.summary}; replay: ${w.replay}`;
+    } catch (e) {
+      return `not written: ${e instanceof Error ? e.message : String(e)}`;
+    }
   };
   const stdout = process.stdout;
   stdout.write(ENTER_ALT_SCREEN);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RegressionSchema, type Regression } from '../../src/check/regression-file.js';
 import { replayRegression } from '../../src/check/regression-replay.js';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 
 /**

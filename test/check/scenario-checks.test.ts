@@ -4,8 +4,8 @@ import { runScenario } from '../../src/runner/run-scenario.js';
 import { faultsFromJson } from '../../src/scenario/fault-spec.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
 import { resolveParams } from '../../src/scenario/settings.js';
-import { scenarioA } from '../../scenarios/scenario-a.js';
-import { fluxWorkerCrash } from '../../scenarios/flux/worker-crash.js';
+import { scenarioA } from '../../scenarios/patroni-k8s/scenario-a.js';
+import { fluxWorkerCrash } from '../../scenarios/flux-gate/worker-crash.js';
 
 /**
  * Bounded checks of the real scenarios. Scenario A is shortened (45 s, no

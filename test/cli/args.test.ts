@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, parseRunArgs, parseSeed, parseUntil } from '../../src/cli/args.js';
 import { cli } from '../../src/cli/cli.js';
-import { isPathRef, scenarioProblems } from '../../src/cli/load-scenario.js';
+import { isPathRef, scenarioProblems } from '../../src/io/load-scenario.js';
 import { wantColor, type Io } from '../../src/cli/output.js';
 import tiny from '../fixtures/tiny-scenario.js';
 

@@ -54,7 +54,7 @@ const cases: [string, string[], RegExp][] = [
   ['fault with an unknown kind', ['run', TINY, '--faults', faults.unknownKind], /target "server" has no fault "explode" \(valid: crash\)/],
   ['bad --until', ['run', TINY, '--until', 'soon'], /--until "soon": expected a duration/],
   ['negative --until', ['run', TINY, '--until', '-5s'], /--until "-5s"/],
-  ['trace file in a missing directory', ['run', TINY, '--trace', join(dir, 'no/such/dir/t.ndjson')], /trace file ".*t.ndjson": no such file or directory/],
+  ['trace file in a missing directory', ['run', TINY, '--trace', join(dir, 'no/such/dir/t.ndjson')], /--trace ".*t.ndjson": the folder ".*no\/such\/dir" does not exist/],
   ['unknown option', ['run', TINY, '--bogus'], /run: unknown option --bogus/],
   ['flag given a value', ['run', TINY, '--json=yes'], /option --json takes no value/],
   ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],

@@ -129,7 +129,7 @@ describe('jsonReport', () => {
 
   it('keeps the claim source only when there is one', () => {
     const doc = jsonReport(result({ claims: [{ name: 'a', pass: true, detail: 'd' }, { name: 'b', pass: false, detail: 'e', source: 's' }] }), 'src');
-    expect(doc.claims).toEqual([{ name: 'a', pass: true, detail: 'd' }, { name: 'b', pass: false, detail: 'e', source: 's' }]);
+    expect(doc.claims).toEqual([{ name: 'a', pass: true, verdict: 'pass', detail: 'd' }, { name: 'b', pass: false, verdict: 'fail', detail: 'e', source: 's' }]);
     expect(doc.ok).toBe(false);
   });
 
@@ -149,7 +149,7 @@ describe('run reports: invariants and coverage', () => {
     });
     const doc = JsonReportSchema.parse(jsonReport(broken, 'src'));
     expect(doc.ok).toBe(false);
-    expect(doc.invariants[0]).toEqual({ name: 'no acknowledged write lost', kind: 'always', pass: false, detail: '2 of 10 missing', atMs: 61_000 });
+    expect(doc.invariants[0]).toEqual({ name: 'no acknowledged write lost', kind: 'always', pass: false, verdict: 'fail', detail: '2 of 10 missing', atMs: 61_000 });
     expect(doc.coverage).toEqual({ faults: { 'node-crash': 1 }, reached: { 'a leader race happened': 2, 'an old primary was rewound': 0 } });
     const text = textReport(broken);
     expect(text).toContain('  FAIL  no acknowledged write lost (always): 2 of 10 missing\n');

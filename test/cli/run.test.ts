@@ -131,7 +131,7 @@ describe.concurrent('sim run', () => {
     expect(r.code).toBe(0);
   });
 
-  it('a bug in a model is an internal error: exit 3, message and stack on stderr', async () => {
+  it('an exception thrown by a scenario module\'s own code is bad input: exit 2, its message and the module\'s file:line, no stack', async () => {
     const file = join(dir, 'buggy.mjs');
     writeFileSync(file, [
       'const params = { shape: {}, safeParse: (v) => ({ success: true, data: v }) };',
@@ -139,9 +139,9 @@ describe.concurrent('sim run', () => {
       '  build() { throw new RangeError("model bug"); }, metrics: () => ({}), claims: [] };',
     ].join('\n'));
     const r = await sim(['run', file]);
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^sim: internal error: RangeError: model bug\n\s+at .*buggy\.mjs/);
+    expect(r.stderr).toMatch(/^sim: .*buggy\.mjs:3:\d+: RangeError: model bug\n$/);
   });
 
   it('runs a scenario module given by absolute path', async () => {
@@ -226,10 +226,10 @@ describe.concurrent('built-in scenarios', () => {
     expect(r.code).toBe(doc.ok ? 0 : 1);
   });
 
-  it('running scenarios/scenario-a.ts by path gives the same bytes as by id', async () => {
+  it('running scenarios/patroni-k8s/scenario-a.ts by path gives the same bytes as by id', async () => {
     const [byId, byPath] = await Promise.all([
       sim(['run', 'scenario-a', '--seed', '3', '--json']),
-      sim(['run', 'scenarios/scenario-a.ts', '--seed', '3', '--json']),
+      sim(['run', 'scenarios/patroni-k8s/scenario-a.ts', '--seed', '3', '--json']),
     ]);
     expect(byPath.stderr).toBe('');
     expect(byPath.stdout).toBe(byId.stdout);

@@ -3,6 +3,7 @@ import { Interrupt, Killed } from '../../src/kernel/interrupt.js';
 import { NORMAL, URGENT } from '../../src/kernel/priority.js';
 import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
 import { Simulation } from '../../src/kernel/simulation.js';
+import { wait } from '../../src/kernel/wait.js';
 import type { TraceSink } from '../../src/kernel/trace.js';
 
 function setup(seed: number | string = 1) {
@@ -129,7 +130,7 @@ describe('conditions: anyOf, allOf, within', () => {
     };
     sim.process((function* () {
       try {
-        yield sim.allOf([sim.timeout(10), failLater(4, 'x')]);
+        yield sim.allOf<any>([sim.timeout(10), failLater(4, 'x')]);
       } catch (e) {
         note(`allOf ${(e as Error).message}`);
       }
@@ -407,5 +408,25 @@ describe('ordering and run(until)', () => {
   it('the same seed gives the same trace; another seed gives another', () => {
     expect(tracedModel(3, [undefined]).digest).toBe(tracedModel(3, [undefined]).digest);
     expect(tracedModel(3, [undefined]).digest).not.toBe(tracedModel(4, [undefined]).digest);
+  });
+});
+
+describe('wait(ev): a typed wait inside a process', () => {
+  it('gives the value, rethrows a failure at the wait, and a kill still runs finally', () => {
+    const sim = new Simulation({ seed: 1 });
+    const seen: string[] = [];
+    sim.process((function* () {
+      const n: number = yield* wait(sim.timeout(5, 42));
+      seen.push(`value ${n} at ${sim.now}`);
+      const failing = sim.event<number>();
+      sim.schedule(3, () => failing.fail(new Error('boom')));
+      try { yield* wait(failing); } catch (e) { seen.push(`caught ${(e as Error).message} at ${sim.now}`); }
+    })());
+    const victim = sim.process((function* () {
+      try { yield* wait(sim.timeout(100)); seen.push('not reached'); } finally { seen.push(`finally at ${sim.now}`); }
+    })());
+    sim.schedule(20, () => victim.kill('test'));
+    sim.run();
+    expect(seen).toEqual(['value 42 at 5', 'caught boom at 8', 'finally at 20']);
   });
 });

@@ -54,4 +54,25 @@ describe('etcd-like DCS', () => {
     dcs.put('/svc/after', 'y');
     expect(seen).toEqual(['put:/svc/leader@1', 'delete:/svc/leader@3']);
   });
+
+  // server/lease/lessor.go: only the primary lessor (the raft leader) expires
+  // leases; Promote(ElectionTimeout()) on a new leader gives every lease its
+  // full TTL again plus the election timeout (1 s by default).
+  it('expires nothing while etcd has no leader, and a new leader renews every lease to ttl + election timeout', () => {
+    const sim = new Simulation({ seed: 1 });
+    let leader = true;
+    const dcs = new Dcs(sim, 'etcd', () => leader, sec(1));
+    const lease = dcs.grant(sec(20));
+    dcs.put('/leader', 'pg-0', lease);
+    sim.schedule(sec(5), () => { leader = false; });
+    sim.schedule(sec(65), () => { leader = true; dcs.promote(); });
+    sim.run(sec(64));
+    // The lease's own deadline (20 s) passed during the outage: nothing was revoked.
+    expect(dcs.get('/leader')?.value).toBe('pg-0');
+    sim.run(sec(65) + sec(21) - 1);
+    expect(dcs.get('/leader')?.value).toBe('pg-0');
+    expect(dcs.leaseDeadline(lease)).toBe(sec(65) + sec(21));
+    sim.run(sec(65) + sec(21));
+    expect(dcs.get('/leader')).toBeUndefined();
+  });
 });

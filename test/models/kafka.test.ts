@@ -7,6 +7,7 @@ import { KafkaBroker, type KafkaRecord } from '../../models/kafka/broker.js';
 import { DEFAULT_CONSUMER, KafkaConsumer, type ConsumerOptions } from '../../models/kafka/consumer.js';
 import { partitionFor } from '../../models/kafka/partitioner.js';
 import { DEFAULT_PRODUCER, KafkaProducer, type ProducerOptions, type SendResult } from '../../models/kafka/producer.js';
+import { wait } from '../../src/kernel/wait.js';
 
 const TOPIC = 'orders';
 const GROUP = 'workers';
@@ -15,6 +16,8 @@ function world(seed = 1, partitions = 4) {
   const sim = new Simulation({ seed });
   const net = new Network(sim);
   const broker = new KafkaBroker(sim, net, 'kafka', { partitions });
+  // The producers' host, registered up front so a network fault may name it before the first producer exists.
+  net.addHost('api');
   const trace: TraceRecord[] = [];
   sim.trace.addSink({ record: (rec) => { trace.push(rec); } });
   return { sim, net, broker, trace };
@@ -53,7 +56,7 @@ function worker(w: World, c: KafkaConsumer, onRecord: (r: KafkaRecord) => void, 
   w.sim.process((function* (): ProcessGenerator<void> {
     let lastCommit = w.sim.now;
     for (;;) {
-      const records = (yield c.poll(100)) as KafkaRecord[];
+      const records = yield* wait(c.poll(100));
       for (const r of records) onRecord(r);
       if (commitEveryMs !== null && w.sim.now - lastCommit >= ms(commitEveryMs)) {
         lastCommit = w.sim.now;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ms, Simulation, type Event, type ProcessGenerator, type TraceRecord } from '../../src/kernel/index.js';
 import { POOL_TIMEOUT_ERROR, ConnectionPool, type Acquired } from '../../models/pool/connection-pool.js';
+import { wait } from '../../src/kernel/wait.js';
 
 function setup(max: number, acquireTimeoutMs: number) {
   const sim = new Simulation({ seed: 1 });
@@ -36,7 +37,7 @@ describe('connection pool', () => {
     const holder = leaseOf(pool.acquire());
     function* user(name: string, arriveMs: number, holdMs: number): ProcessGenerator<void> {
       yield sim.sleep(ms(arriveMs));
-      const got = (yield pool.acquire()) as Acquired;
+      const got = yield* wait(pool.acquire());
       if (!got.ok) throw new Error(got.error);
       granted.push([name, sim.now / 1000]);
       yield sim.sleep(ms(holdMs));
@@ -139,7 +140,7 @@ describe('connection pool', () => {
       sim.process((function* (): ProcessGenerator<void> {
         yield sim.sleep(ms(10 * i));
         const arrive = sim.now;
-        const got = (yield pool.acquire()) as Acquired;
+        const got = yield* wait(pool.acquire());
         outcome.push(got.ok ? { i, arrive, at: sim.now, ok: true } : { i, arrive, at: sim.now, ok: false, error: got.error });
         if (!got.ok) return;
         maxHolding = Math.max(maxHolding, ++holding);
@@ -211,7 +212,7 @@ describe('connection pool', () => {
             const ev = pool.acquire();
             // A request that has to wait finds every slot taken.
             if (!ev.processed) expect(pool.inUse).toBe(max);
-            const got = (yield ev) as Acquired;
+            const got = yield* wait(ev);
             if (!got.ok) {
               timedOut++;
               expect(timeoutMs).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { OOM_ERROR, type RedisCommand, type RedisReply } from '../../models/redi
 import { entryBytes } from '../../models/redis/memory.js';
 import { RedisClient } from '../../models/redis/redis-client.js';
 import { RedisServer, type RedisOptions } from '../../models/redis/redis-server.js';
+import { wait } from '../../src/kernel/wait.js';
 
 function setup(o: Partial<RedisOptions> = {}, seed: number | string = 1) {
   const sim = new Simulation({ seed });
@@ -345,7 +346,7 @@ describe('redis: client', () => {
     sim.process((function* () {
       const run = function* (cmd: RedisCommand) {
         const start = sim.now;
-        const reply = (yield client.command(cmd)) as RedisReply;
+        const reply = yield* wait(client.command(cmd));
         seen.push({ reply, tookUs: sim.now - start });
       };
       yield* run({ op: 'set', key: 'k', value: 'v' });

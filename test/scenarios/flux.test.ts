@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/runner/run-scenario.js';
-import { fluxScenarios } from '../../scenarios/flux/index.js';
-import { fluxKafkaDown } from '../../scenarios/flux/kafka-down.js';
-import { fluxWorkerCrash } from '../../scenarios/flux/worker-crash.js';
-import { fluxRedisPgMismatch } from '../../scenarios/flux/redis-pg-mismatch.js';
+import { scenarios } from '../../scenarios/index.js';
+import { fluxKafkaDown } from '../../scenarios/flux-gate/kafka-down.js';
+import { fluxWorkerCrash } from '../../scenarios/flux-gate/worker-crash.js';
+import { fluxRedisPgMismatch } from '../../scenarios/flux-gate/redis-pg-mismatch.js';
 
+const fluxScenarios = scenarios.filter((s) => s.id.startsWith('flux-'));
 const byId = new Map(fluxScenarios.map((s) => [s.id, s]));
 
 describe('flux scenarios: every failure of the Flux-Gate document runs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mean, meanCi95, nines, percentile, quantile, ruleOfThree, sampleSd, tQuantile975, wilson95 } from '../../src/stats/index.js';
+import { mean, nines, percentile, quantile, ruleOfThree, sampleSd, studentTCi95, tQuantile975, wilson95 } from '../../src/stats/index.js';
 
 describe('nearest-rank percentiles', () => {
   it('match the textbook example (15, 20, 35, 40, 50)', () => {
@@ -41,15 +41,15 @@ describe('mean, sd and the t interval', () => {
 
   it('the 95% CI of a small sample is mean ± t(n-1) sd / sqrt(n), by hand', () => {
     // [1, 2, 3]: mean 2, sd 1, t(2) = 4.30265: half-width 4.30265 / sqrt(3) = 2.48414.
-    const [lo, hi] = meanCi95([1, 2, 3])!;
+    const [lo, hi] = studentTCi95([1, 2, 3])!;
     expect(lo).toBeCloseTo(2 - 2.48414, 4);
     expect(hi).toBeCloseTo(2 + 2.48414, 4);
     // [2, 4, 4, 4, 5, 5, 7, 9]: mean 5, sd sqrt(32/7) = 2.13809, t(7) = 2.36462: half-width 1.78750.
-    const ci = meanCi95([2, 4, 4, 4, 5, 5, 7, 9])!;
+    const ci = studentTCi95([2, 4, 4, 4, 5, 5, 7, 9])!;
     expect(ci[0]).toBeCloseTo(3.21250, 4);
     expect(ci[1]).toBeCloseTo(6.78750, 4);
-    expect(meanCi95([7])).toBeNull();
-    expect(meanCi95([3, 3, 3])).toEqual([3, 3]);
+    expect(studentTCi95([7])).toBeNull();
+    expect(studentTCi95([3, 3, 3])).toEqual([3, 3]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePaired, formatComparison, meanCi95 } from '../../src/stats/index.js';
+import { comparePaired, ComparisonSchema, formatComparison, meanCi95, resampleStream } from '../../src/stats/index.js';
 import { makeRecords, shuffled } from './make-records.js';
 
 // Run i of both sweeps shares its noise (i % 17): pairing cancels it, so the difference is sharp.
@@ -19,7 +19,9 @@ describe('comparePaired', () => {
     expect(w.meanB! - w.meanA!).toBeCloseTo(w.difference.mean!, 9);
     // The shared noise (sd ~ 5 s) is gone: only the 0/100 ms alternation is left in the difference.
     const diffs = Array.from({ length: 60 }, (_, i) => 2_000 + (i % 2) * 100);
-    expect(w.difference.ci95).toEqual(meanCi95(diffs));
+    expect(w.difference).toEqual({ mean: w.difference.mean, sd: w.difference.sd, ...meanCi95(diffs, resampleStream(A, 'paired', 'writeDowntimeMs')) });
+    // The most common difference is 2,000 ms (30 pairs, tied with 2,100 and the smaller wins): the other 30 are events.
+    expect(w.difference).toMatchObject({ events: 30, ciMethod: 'bootstrap-t', ciWarning: null });
     expect(w.difference.ci95![1] - w.difference.ci95![0]).toBeLessThan(60);
     expect(w.unit).toBe('ms');
   });
@@ -27,6 +29,12 @@ describe('comparePaired', () => {
   it('drops a pair where either side is NaN', () => {
     expect(c.metrics.detectionMs!.n).toBe(59);
     expect(c.metrics.detectionMs!.difference.mean).toBe(0);
+  });
+
+  it('flags a difference that rests on too few pairs with an event, and validates against its schema', () => {
+    // Detection never differs: [0, 0] is what 59 pairs saw, not proof it never differs.
+    expect(c.metrics.detectionMs!.difference).toMatchObject({ ci95: [0, 0], events: 0, ciMethod: null, ciWarning: 'too-few-events' });
+    expect(ComparisonSchema.parse(JSON.parse(JSON.stringify(c)))).toEqual(c);
   });
 
   it('gives both pass rates and the seeds each side fixed or broke', () => {
@@ -57,6 +65,7 @@ describe('comparePaired', () => {
     expect(text).toMatch(/metric\s+n\s+async\s+sync\s+difference sync - async \(95% CI\)/);
     expect(text).toMatch(/writeDowntimeMs\s+60\s+\S+\s+\S+\s+\+2\.0s \[\+2\.0s, \+2\.1s\]/);
     expect(text).toMatch(/zero acknowledged writes lost\s+66\.7% \[54\.1%, 77\.3%\]\s+100\.0% \[94\.0%, 100\.0%\]\s+20 \/ 0/);
+    expect(text).toContain('  note: fewer than 10 runs with an event (a value other than the most common\n        one), too few for a trustworthy 95% interval: detectionMs (0 of 59)\n');
     expect(text).not.toMatch(/ \n/);
   });
 });

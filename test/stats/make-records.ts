@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../src/sweep/run-record.js';
+import type { RunRecord } from '../../src/records/run-record.js';
 
 /** Synthetic run records: run i gets seed base + i and whatever metrics and claims the callbacks give it. */
 export function makeRecords(

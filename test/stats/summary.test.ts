@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricInfo } from '../../src/scenario/scenario.js';
-import { ansiPalette } from '../../src/report/palette.js';
-import { formatSummary, summarizeRuns, YEAR_MS } from '../../src/stats/index.js';
+import { ansiPalette, plainPalette } from '../../src/report/palette.js';
+import { intervalNotes } from '../../src/stats/format-interval-notes.js';
+import { formatSummary, summarizeRuns, SweepSummarySchema, YEAR_MS } from '../../src/stats/index.js';
 import { makeRecords, shuffled } from './make-records.js';
 
 const INFO: Record<string, MetricInfo> = {
@@ -28,13 +29,33 @@ describe('summarizeRuns', () => {
   const s = summarizeRuns(RECORDS, { metricInfo: INFO, incidentsPerYear: 4 });
 
   it('has the documented fields, in order', () => {
-    expect(Object.keys(s)).toEqual(['scenario', 'runs', 'seeds', 'params', 'metrics', 'claims', 'availability', 'perYear']);
+    // failures: some runs lost writes, so the claim failed (failing-seeds.test.ts covers the field).
+    expect(Object.keys(s)).toEqual(['scenario', 'runs', 'seeds', 'params', 'metrics', 'claims', 'failures', 'availability', 'perYear']);
     expect(s.scenario).toBe('scenario-a');
     expect(s.runs).toBe(100);
     expect(s.seeds).toEqual({ first: 42, last: 141 });
     expect(s.params).toEqual({ ttlMs: 10_000 });
     expect(Object.keys(s.metrics)).toEqual(['writeDowntimeMs', 'readAvailabilityPct', 'ackedWritesLost', 'detectionMs']);
-    expect(Object.keys(s.metrics.writeDowntimeMs!)).toEqual(['n', 'mean', 'sd', 'ci95', 'p50', 'p95', 'p99', 'min', 'max', 'unit']);
+    // events, ciMethod and ciWarning came with the bootstrap-t interval: added after max, so older readers see the same prefix.
+    expect(Object.keys(s.metrics.writeDowntimeMs!)).toEqual(['n', 'mean', 'sd', 'ci95', 'p50', 'p95', 'p99', 'min', 'max', 'events', 'ciMethod', 'ciWarning', 'unit']);
+    expect(SweepSummarySchema.parse(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it('says what each interval rests on: 25 runs lost writes, 96 measured detection', () => {
+    expect(s.metrics.ackedWritesLost).toMatchObject({ n: 100, events: 25, ciMethod: 'bootstrap-t', ciWarning: null });
+    expect(s.metrics.detectionMs).toMatchObject({ n: 96, ciMethod: 'bootstrap-t', ciWarning: null });
+    // 3 lost writes in a quarter of the runs: the interval is skewed towards more loss, as the runs are.
+    const [lo, hi] = s.metrics.ackedWritesLost!.ci95!;
+    expect(lo).toBeGreaterThan(0);
+    expect(hi - 0.75).toBeGreaterThan(0.75 - lo);
+  });
+
+  it('resamples from a stream of the sweep\'s seed: other seeds, another interval; other metrics chosen, the same', () => {
+    const later = summarizeRuns(RECORDS.map((r) => ({ ...r, seed: r.seed + 1000 })), { metricInfo: INFO });
+    expect(later.metrics.writeDowntimeMs!.ci95).not.toEqual(s.metrics.writeDowntimeMs!.ci95);
+    expect(later.metrics.writeDowntimeMs!.mean).toBe(s.metrics.writeDowntimeMs!.mean);
+    const one = summarizeRuns(RECORDS, { metricInfo: INFO, metrics: ['ackedWritesLost'] });
+    expect(one.metrics.ackedWritesLost).toEqual(s.metrics.ackedWritesLost);
   });
 
   it('leaves NaN (null) runs out of a metric', () => {
@@ -92,7 +113,8 @@ describe('summarizeRuns', () => {
     const t = summarizeRuns(allUp, { metricInfo: INFO, incidentsPerYear: 2 });
     expect(JSON.parse(JSON.stringify(t))).toEqual(t);
     expect(t.availability!.readAvailabilityPct!.nines).toBeNull(); // 100%: unbounded
-    expect(t.metrics.neverMs).toEqual({ n: 0, mean: null, sd: null, ci95: null, p50: null, p95: null, p99: null, min: null, max: null });
+    expect(t.metrics.neverMs).toEqual({ n: 0, mean: null, sd: null, ci95: null, p50: null, p95: null, p99: null, min: null, max: null, events: 0, ciMethod: null, ciWarning: 'too-few-runs' });
+    expect(SweepSummarySchema.safeParse(t).success).toBe(true);
   });
 
   it('rejects runs that cannot be summarized together', () => {
@@ -121,6 +143,20 @@ describe('formatSummary', () => {
     expect(text).toContain('per year, at 4 incidents a year');
     expect(text.endsWith('\n')).toBe(true);
     expect(text).not.toMatch(/ \n/); // no trailing spaces
+  });
+
+  it('has no interval note when every interval rests on enough runs and events', () => {
+    expect(text).not.toContain('note');
+    expect(intervalNotes([], plainPalette)).toEqual([]);
+  });
+
+  it('names the intervals that rest on too few runs with an event, or too few runs', () => {
+    const rare = makeRecords(200, (i) => ({ ackedWritesLost: i === 17 || i === 150 ? 4 : 0, duplicateWrites: 0, writeDowntimeMs: 20_000 + i }));
+    const noted = formatSummary(summarizeRuns(rare, { metricInfo: INFO }));
+    expect(noted).toMatch(/ackedWritesLost\s+200\s+0\.04\s+n\/a\s/); // 2 events cannot bound the mean
+    expect(noted).toContain('  note: fewer than 10 runs with an event (a value other than the most common\n        one), too few for a trustworthy 95% interval:\n        ackedWritesLost (2 of 200), duplicateWrites (0 of 200)\n');
+    const small = formatSummary(summarizeRuns(rare.slice(0, 6), { metricInfo: INFO }));
+    expect(small).toContain('  note: 6 runs, too few for a trustworthy 95% interval (10 or more needed)\n');
   });
 
   it('prints percentages with the digits their interval needs', () => {

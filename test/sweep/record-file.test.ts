@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShard } from '../../src/cli/sweep-args.js';
-import { canonicalJson, IdentityCheck } from '../../src/sweep/identity.js';
+import { canonicalJson, IdentityCheck } from '../../src/records/identity.js';
 import { parseRecordLine, readRecords, recordLine } from '../../src/sweep/record-file.js';
-import { seedFor, type RunRecord } from '../../src/sweep/run-record.js';
+import { seedFor, type RunRecord } from '../../src/records/run-record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsim-records-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -79,11 +79,34 @@ describe.concurrent('sim sweep --resume', () => {
   it('an unparsable last line with its newline is dropped too', async () => {
     const { json, file: full } = await smallSweep();
     const file = join(dir, 'garbled-last.ndjson');
-    copyLines(full, file, (l, i) => (i < 20 ? l : i === 20 ? '{"scenario":"ti' : null));
+    copyLines(full, file, (l, i) => (i < 20 ? l : i === 20 ? '{"scenario":"sweep-fix' : null));
     const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
     expect(r.code).toBe(FINDING);
     expect(r.stdout).toBe(json);
     expect(indices(file)).toEqual([...Array(30).keys()]);
+  });
+
+  it('a file that is not a run file (a one-line JSON config, no final newline) is refused and left byte-identical', async () => {
+    const file = join(dir, 'config.json');
+    writeFileSync(file, '{"workers":4,"runs":30}');
+    const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/--resume ".*config.json": line 1: not a run record .*; not a run file of this sweep \(sweep-fixture\), left as it was/);
+    expect(readFileSync(file, 'utf8')).toBe('{"workers":4,"runs":30}');
+  });
+
+  it('records of this sweep followed by a last line that is not the start of one: refused, the file left alone', async () => {
+    const { file: full } = await smallSweep();
+    const file = join(dir, 'foreign-tail.ndjson');
+    copyLines(full, file, (l, i) => (i < 5 ? l : null));
+    appendFileSync(file, 'my notes');
+    const before = readFileSync(file, 'utf8');
+    const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 6: not valid JSON; not a run file of this sweep/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('a corrupt line in the middle is an error naming the line; the file is left alone', async () => {

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ComparisonSchema, SweepSummarySchema } from '../../src/stats/summary-schema.js';
 import { RunRecordSchema } from '../../src/sweep/record-file.js';
 import { ensureBuilt, FINDING, FIXTURE, indices, lines, sim, TINY } from './helpers.js';
 
@@ -37,8 +38,10 @@ describe.concurrent('sim sweep', () => {
     expect(two.code).toBe(FINDING);
     expect(two.stderr).toBe('');
     expect(two.stdout).toBe(one.json);
-    const s = JSON.parse(one.json);
+    const s = SweepSummarySchema.parse(JSON.parse(one.json));
     expect(s).toMatchObject({ scenario: 'sweep-fixture', runs: 40, seeds: { first: 5, last: 44 }, params: { restartDelayMs: 5000, mode: 'strict' } });
+    // Bootstrap-t from a stream of seed 5: the same interval for one worker and two (the bytes above).
+    expect(s.metrics.downtimeMs).toMatchObject({ events: 40, ciMethod: 'bootstrap-t', ciWarning: null });
     expect(s.claims['downtime stays under maxDowntimeMs'].runs).toBe(40);
     expect(s.claims['downtime stays under maxDowntimeMs'].passed).toBeLessThan(40);
     expect(s.metrics.firstFailureMs.n).toBeLessThan(40);
@@ -139,9 +142,12 @@ describe.concurrent('sim compare and sim matrix', () => {
     expect(json.code).toBe(FINDING);
     expect(json.stderr).toBe('');
     expect(again.stdout).toBe(json.stdout);
-    const c = JSON.parse(json.stdout);
+    const c = ComparisonSchema.parse(JSON.parse(json.stdout));
     expect(c).toMatchObject({ runs: 12, seeds: { first: 1, last: 12 }, params: { a: { restartDelayMs: 5000, requestIntervalMs: 500 }, b: { restartDelayMs: 12000, requestIntervalMs: 500 } } });
-    expect(c.claims['downtime stays under maxDowntimeMs'].b.passed).toBe(0);
+    // The request count never differs between the sides: its [0, 0] is flagged, in the JSON and in the text.
+    expect(c.metrics.requests!.difference).toMatchObject({ ci95: [0, 0], events: 0, ciWarning: 'too-few-events' });
+    expect(text.stdout).toMatch(/\n {2}note: fewer than 10 runs with an event \(a value other than the most common\n {8}one\), too few for a trustworthy 95% interval:.*requests \(0 of 12\)/s);
+    expect(c.claims['downtime stays under maxDowntimeMs']!.b!.passed).toBe(0);
     expect(text.code).toBe(FINDING);
     expect(text.stdout).toContain('restartDelayMs=5000');
     expect(text.stdout).toContain('restartDelayMs=12000');

@@ -3,8 +3,8 @@ import { sec } from '../../src/kernel/time.js';
 import { runScenario } from '../../src/runner/run-scenario.js';
 import { faultsFromJson } from '../../src/scenario/fault-spec.js';
 import { Session } from '../../src/tui/session/session.js';
-import { scenarioA } from '../../scenarios/scenario-a.js';
-import { fluxScenarios } from '../../scenarios/flux/index.js';
+import { scenarioA } from '../../scenarios/patroni-k8s/scenario-a.js';
+import { scenarios } from '../../scenarios/index.js';
 
 /** Everything a person sees of a session at its current position. */
 function view(s: Session) {
@@ -20,7 +20,7 @@ describe('TUI session', () => {
       s.claims();
     }
     expect(s.finished).toBe(true);
-    expect(s.digest).toBe('afad0df57d558d69');
+    expect(s.digest).toBe('932c49d6ac33725c');
     expect(s.claims().map((c) => c.pass)).toEqual(runScenario(scenarioA, { seed: 42 }).claims.map((c) => c.pass));
   });
 
@@ -75,7 +75,7 @@ describe('TUI session', () => {
   });
 
   it('flux sessions end with the digest of `sim run` and show Redis, Kafka, workers and the database', () => {
-    for (const scenario of fluxScenarios.slice(0, 3)) {
+    for (const scenario of scenarios.filter((s) => s.id.startsWith('flux-')).slice(0, 3)) {
       const s = new Session({ scenario, seed: 3 });
       s.advanceTo(sec(40));
       const titles = s.panes().map((p) => p.title.split(' ')[0]);

@@ -1,10 +1,9 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type { FaultSpec } from '../../scenario/fault-spec.js';
 import { parseCheckArgs, type CheckArgs } from '../check-args.js';
-import { UsageError, describeFsError } from '../errors.js';
+import { UsageError } from '../../io/errors.js';
+import { defaultOutputFile, outputFile, writeOutputFile } from '../../io/output-file.js';
 import { CHECK_HELP } from '../help.js';
-import { applySettings, builtInScenarios, defaultParams, loadScenario } from '../load-scenario.js';
+import { CATALOGUE } from '../../io/catalogue.js';
+import { applySettings, defaultParams, loadScenario } from '../../io/load-scenario.js';
 import { drawsOnStderr, paletteFor, stderrPaletteFor, type Io } from '../output.js';
 import { Progress } from '../progress.js';
 
@@ -18,11 +17,11 @@ import { Progress } from '../progress.js';
 export async function checkCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
   const args = parseCheckArgs(argv);
   if (args.help) { io.out(CHECK_HELP); return 0; }
-  const save = args.save === undefined ? undefined : checkSaveTarget(args.save, cwd);
-  if (args.faultsOut !== undefined) checkParent('--faults-out', args.faultsOut, cwd);
+  const save = args.save === undefined ? undefined : outputFile('--save', args.save, cwd, args.force);
+  const faultsOut = args.faultsOut === undefined ? undefined : outputFile('--faults-out', args.faultsOut, cwd, args.force);
   const loaded = await loadScenario(args.scenario, cwd);
   const { scenario, api } = loaded;
-  if (scenario.faultSpace === undefined) throw new UsageError(`check: scenario "${scenario.id}" declares no fault space (scenarios with one: ${(await withFaultSpace()).join(', ')})`);
+  if (scenario.faultSpace === undefined) throw new UsageError(`check: scenario "${scenario.id}" declares no fault space (scenarios with one: ${withFaultSpace().join(', ')})`);
   if ((scenario.invariants ?? []).length === 0) throw new UsageError(`check: scenario "${scenario.id}" declares no invariants to check`);
   const { overrides: params, resolved } = applySettings(loaded, args.sets);
   const maxFaults = args.maxFaults ?? scenario.faultSpace.maxFaults;
@@ -43,12 +42,13 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   let faultsFile: string | undefined;
   let replay: string | undefined;
   if (cx !== null) {
-    faultsFile = args.faultsOut ?? `sim-check-${scenario.id}-${cx.seed}.faults.json`;
-    writeFaults(resolve(cwd, faultsFile), cx.faults);
+    const target = faultsOut ?? defaultOutputFile('faults file', `sim-check-${scenario.id}-${cx.seed}.faults.json`, cwd, args.force);
+    faultsFile = target.file;
+    writeOutputFile(target, `${JSON.stringify({ faults: cx.faults }, null, 2)}\n`);
     replay = replayCommand({ scenario: args.scenario, seed: cx.seed, params: cx.result.params, defaults: defaultParams(loaded), faultsFile });
     if (save !== undefined) {
       const { regressionOf, formatRegression } = await import('../../check/regression-file.js');
-      writeNew(save, formatRegression(regressionOf(args.scenario, params, cx, checkCommandLine(args))));
+      writeOutputFile(save, formatRegression(regressionOf(args.scenario, params, cx, checkCommandLine(args))));
     }
   } else if (save !== undefined) {
     io.err('sim: check: no counterexample, nothing saved\n');
@@ -67,39 +67,8 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   return cx === null ? 0 : 1;
 }
 
-/** `--save FILE`: refused if FILE exists (a recorded regression is never overwritten) or its folder does not. */
-function checkSaveTarget(file: string, cwd: string): string {
-  const path = resolve(cwd, file);
-  if (existsSync(path)) throw new UsageError(`--save "${file}": the file exists (a regression is never overwritten; pick another name)`);
-  checkParent('--save', file, cwd);
-  return path;
-}
-
-function checkParent(flag: string, file: string, cwd: string): void {
-  const dir = dirname(resolve(cwd, file));
-  let ok = false;
-  try { ok = statSync(dir).isDirectory(); } catch { /* reported below */ }
-  if (!ok) throw new UsageError(`${flag} "${file}": the folder ${dirname(file)} does not exist`);
-}
-
-async function withFaultSpace(): Promise<string[]> {
-  return (await builtInScenarios()).filter((s) => s.faultSpace !== undefined).map((s) => s.id);
-}
-
-function writeFaults(path: string, faults: readonly FaultSpec[]): void {
-  try {
-    writeFileSync(path, `${JSON.stringify({ faults }, null, 2)}\n`);
-  } catch (e) {
-    throw new UsageError(`faults file "${path}": ${describeFsError(e)}`);
-  }
-}
-
-function writeNew(path: string, text: string): void {
-  try {
-    writeFileSync(path, text, { flag: 'wx' });
-  } catch (e) {
-    throw new UsageError(`--save "${path}": ${describeFsError(e)}`);
-  }
+function withFaultSpace(): string[] {
+  return CATALOGUE.filter((e) => e.checkable).map((e) => e.id);
 }
 
 /** The command as a user would retype it, recorded in a saved regression. */

@@ -1,12 +1,12 @@
 import { formatParam } from '../../report/format.js';
-import { differingKeys, IdentityCheck } from '../../sweep/identity.js';
+import { differingKeys, IdentityCheck } from '../../records/identity.js';
 import { RecordStore } from '../../sweep/record-store.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
-import { isBadInput, UsageError } from '../errors.js';
-import { EXIT } from '../cli.js';
+import { isBadInput, UsageError } from '../../io/errors.js';
+import { EXIT } from '../exit-codes.js';
 import { COMPARE_HELP } from '../help.js';
 import { checkMetricNames, declaredMetrics, metricNamesOf } from '../metric-filter.js';
-import { loadScenario, type RunnerApi } from '../load-scenario.js';
+import { loadScenario, type RunnerApi } from '../../io/load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseCompareArgs } from '../sweep-args.js';
 import { collectRuns } from '../sweep-runner.js';

@@ -9,8 +9,9 @@ import { DIFF_HELP } from '../help.js';
 import { runToTraceFile, withTempDir, type TracedRun } from '../compare-runs.js';
 import { parseDiffArgs, type DiffArgs } from '../diff-args.js';
 import { readDiffInput, type DiffInput } from '../diff-inputs.js';
-import { isBadInput, UsageError } from '../errors.js';
-import { builtInScenarios, loadScenario, type LoadedScenario } from '../load-scenario.js';
+import { isBadInput, UsageError } from '../../io/errors.js';
+import { CATALOGUE } from '../../io/catalogue.js';
+import { loadScenario, type LoadedScenario } from '../../io/load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { traceEntries } from '../trace-reader.js';
 
@@ -120,7 +121,7 @@ async function scenarioFor(id: string, file: string, ref: string | undefined, cw
     if (mine.scenario.id === id) return mine;
     other = mine.scenario.id;
   }
-  if ((await builtInScenarios()).some((s) => s.id === id)) return load(`id:${id}`, () => loadScenario(id, cwd));
+  if (CATALOGUE.some((e) => e.id === id)) return load(`id:${id}`, () => loadScenario(id, cwd));
   const hint = ref === undefined ? 'give its module with --scenario PATH' : `--scenario "${ref}" is scenario "${other}"`;
   throw new UsageError(`diff: "${file}" is a run of scenario "${id}", which is not built in: ${hint}`);
 }

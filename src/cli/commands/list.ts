@@ -1,13 +1,13 @@
 import { parseListArgs } from '../args.js';
 import { LIST_HELP } from '../help.js';
-import { builtInScenarios } from '../load-scenario.js';
+import { CATALOGUE } from '../../io/catalogue.js';
 import { paletteFor, type Io } from '../output.js';
 
 /** `sim list [--json]`: the built-in scenarios with their titles and source documents. */
-export async function listCommand(argv: readonly string[], io: Io): Promise<number> {
+export function listCommand(argv: readonly string[], io: Io): number {
   const args = parseListArgs(argv);
   if (args.help) { io.out(LIST_HELP); return 0; }
-  const rows = (await builtInScenarios()).map((s) => ({ id: s.id, title: s.title, source: s.source }));
+  const rows = CATALOGUE.map((e) => ({ id: e.id, title: e.title, source: e.source }));
   if (args.json) {
     io.out(`${JSON.stringify({ failsim: 1, scenarios: rows }, null, 2)}\n`);
     return 0;

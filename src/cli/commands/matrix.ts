@@ -1,9 +1,10 @@
-import { IdentityCheck } from '../../sweep/identity.js';
+import { IdentityCheck } from '../../records/identity.js';
 import { RecordStore } from '../../sweep/record-store.js';
-import { UsageError } from '../errors.js';
-import { EXIT } from '../cli.js';
+import { UsageError } from '../../io/errors.js';
+import { EXIT } from '../exit-codes.js';
 import { MATRIX_HELP } from '../help.js';
-import { builtInScenarios, isPathRef, loadScenario } from '../load-scenario.js';
+import { CATALOGUE } from '../../io/catalogue.js';
+import { isPathRef, loadScenario } from '../../io/load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseMatrixArgs } from '../sweep-args.js';
 import { collectRuns } from '../sweep-runner.js';
@@ -53,7 +54,7 @@ async function expand(what: string): Promise<string[]> {
     return refs;
   }
   if (isPathRef(what)) return [what];
-  const ids = (await builtInScenarios()).map((s) => s.id);
+  const ids = CATALOGUE.map((e) => e.id);
   if (ids.includes(what)) return [what];
   const family = ids.filter((id) => id.startsWith(`${what}-`));
   if (family.length > 0) return family;

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { IdentityCheck, identityOf } from '../../sweep/identity.js';
+import { IdentityCheck, identityOf } from '../../records/identity.js';
 import { readRecords } from '../../sweep/record-file.js';
 import { RecordStore } from '../../sweep/record-store.js';
-import type { AnyScenario } from '../../scenario/scenario.js';
 import { BadInput } from '../../scenario/settings.js';
-import { UsageError, describeFsError } from '../errors.js';
+import { UsageError, describeFsError } from '../../io/errors.js';
 import { MERGE_HELP } from '../help.js';
 import { printSummary } from '../print-summary.js';
-import { builtInScenarios, loadScenario } from '../load-scenario.js';
+import { CATALOGUE } from '../../io/catalogue.js';
+import { defaultParams, loadScenario, type LoadedScenario } from '../../io/load-scenario.js';
 import type { Io } from '../output.js';
 import { parseMergeArgs } from '../sweep-args.js';
 
@@ -63,18 +63,19 @@ export async function mergeCommand(argv: readonly string[], io: Io, cwd: string)
     throw new UsageError(`merge: ${expected - records.length} of ${expected} runs missing (run ${missing.join(', ')}${expected - records.length > missing.length ? ', ...' : ''}): is a shard file missing or unfinished? (finish it with sim sweep ... --resume FILE, or give --allow-missing)`);
   }
 
-  const scenario = await scenarioFor(id.scenario, args.scenario, cwd);
-  return printSummary(io, records, { scenario: id.scenario, metricInfo: scenario.metricInfo, metrics: args.metrics, incidentsPerYear: args.incidentsPerYear, json: args.json, color: args.color });
+  const loaded = await scenarioFor(id.scenario, args.scenario, cwd);
+  // The same ref and defaults as `sim sweep` of that scenario: the merged summary's replay commands are the unsplit sweep's.
+  const ref = args.scenario ?? id.scenario;
+  return printSummary(io, records, { scenario: id.scenario, ref, defaults: defaultParams(loaded), metricInfo: loaded.scenario.metricInfo, metrics: args.metrics, incidentsPerYear: args.incidentsPerYear, json: args.json, color: args.color });
 }
 
-/** The scenario the records are of, for its metric labels and units: built in, or the module --scenario names. */
-async function scenarioFor(id: string, ref: string | undefined, cwd: string): Promise<AnyScenario> {
+/** The scenario the records are of, for its metric labels, units and defaults: built in, or the module --scenario names. */
+async function scenarioFor(id: string, ref: string | undefined, cwd: string): Promise<LoadedScenario> {
   if (ref !== undefined) {
-    const { scenario } = await loadScenario(ref, cwd);
-    if (scenario.id !== id) throw new UsageError(`merge: --scenario "${ref}" is scenario "${scenario.id}", but the runs are of "${id}"`);
-    return scenario;
+    const loaded = await loadScenario(ref, cwd);
+    if (loaded.scenario.id !== id) throw new UsageError(`merge: --scenario "${ref}" is scenario "${loaded.scenario.id}", but the runs are of "${id}"`);
+    return loaded;
   }
-  const builtIn = (await builtInScenarios()).find((s) => s.id === id);
-  if (builtIn === undefined) throw new UsageError(`merge: the runs are of scenario "${id}", which is not built in: give its module with --scenario PATH`);
-  return builtIn;
+  if (!CATALOGUE.some((e) => e.id === id)) throw new UsageError(`merge: the runs are of scenario "${id}", which is not built in: give its module with --scenario PATH`);
+  return loadScenario(id, cwd);
 }

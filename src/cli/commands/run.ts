@@ -5,11 +5,12 @@ import type { RunResult } from '../../runner/run-scenario.js';
 import { runHeld } from '../../runner/run-held.js';
 import type { AnyScenario } from '../../scenario/scenario.js';
 import { parseRunArgs, type RunArgs } from '../args.js';
-import { isBadInput, UsageError } from '../errors.js';
+import { isBadInput, UsageError } from '../../io/errors.js';
 import { readFaultsFile } from '../faults-file.js';
 import { RUN_HELP } from '../help.js';
-import { applySettings, defaultParams, loadScenario, type RunnerApi } from '../load-scenario.js';
+import { applySettings, defaultParams, loadScenario, type RunnerApi } from '../../io/load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
+import { outputFile, type OutputFile } from '../../io/output-file.js';
 
 /**
  * `sim run <scenario> ...`: checks every input before the run starts, runs
@@ -19,19 +20,20 @@ import { paletteFor, type Io } from '../output.js';
 export async function runCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
   const args = parseRunArgs(argv);
   if (args.help) { io.out(RUN_HELP); return 0; }
+  const trace = args.traceFile === undefined ? undefined : outputFile('--trace', args.traceFile, cwd, args.force);
   // Cheapest checks first; every input is checked before the run starts.
   const faults = args.faultsFile === undefined ? undefined : await readFaultsFile(args.faultsFile);
   const loaded = await loadScenario(args.scenario, cwd);
   const { scenario, api } = loaded;
   const params = applySettings(loaded, args.sets).overrides;
-  if (args.verifyDeterminism) return verifiedRun(scenario, api, args, params, faults, io);
-  const result = await execute(scenario, api, args, params, faults);
+  if (args.verifyDeterminism) return verifiedRun(scenario, api, args, params, faults, io, trace);
+  const result = await execute(scenario, api, args, params, faults, trace);
   io.out(await render(result, scenario, api, args, io));
   return runHeld(result) ? 0 : 1;
 }
 
-async function execute(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined, extraSinks: readonly TraceSink[] = []): Promise<RunResult> {
-  const sink = args.traceFile === undefined ? undefined : new (await import('../trace-file.js')).TraceFileSink(args.traceFile);
+async function execute(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined, trace: OutputFile | undefined, extraSinks: readonly TraceSink[] = []): Promise<RunResult> {
+  const sink = trace === undefined ? undefined : new (await import('../trace-file.js')).TraceFileSink(trace);
   try {
     const result = api.runScenario(scenario, {
       seed: args.seed,
@@ -84,11 +86,11 @@ function pick(params: Record<string, unknown>, sets: readonly string[]): Record<
  * run's, plus the verdict. A second run that differs exits 1, like a failed
  * claim.
  */
-async function verifiedRun(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined, io: Io): Promise<number> {
+async function verifiedRun(scenario: AnyScenario, api: RunnerApi, args: RunArgs, params: Record<string, unknown>, faults: Fault[] | undefined, io: Io, trace: OutputFile | undefined): Promise<number> {
   const { verifyDeterminism, formatDeterminism } = await import('../verify-determinism.js');
   const { result, determinism } = await verifyDeterminism(
-    (sinks) => execute(scenario, api, args, params, faults, sinks),
-    (sinks) => execute(scenario, api, { ...args, traceFile: undefined }, params, faults, sinks),
+    (sinks) => execute(scenario, api, args, params, faults, trace, sinks),
+    (sinks) => execute(scenario, api, args, params, faults, undefined, sinks),
     DETERMINISM_CONTEXT,
   );
   const report = await render(result, scenario, api, args, io, determinism);

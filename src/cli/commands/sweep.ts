@@ -1,11 +1,13 @@
-import { IdentityCheck } from '../../sweep/identity.js';
+import { IdentityCheck } from '../../records/identity.js';
 import { readRecords } from '../../sweep/record-file.js';
 import { RecordStore } from '../../sweep/record-store.js';
 import { RecordWriter } from '../../sweep/record-writer.js';
-import type { RunRecord } from '../../sweep/run-record.js';
+import type { RunRecord } from '../../records/run-record.js';
 import { shellQuote } from '../../report/format.js';
 import { BadInput } from '../../scenario/settings.js';
-import { UsageError, describeFsError } from '../errors.js';
+import { UsageError, describeFsError, isBadInput } from '../../io/errors.js';
+import { outputFile } from '../../io/output-file.js';
+import { isCutRecordOf } from '../../sweep/cut-record.js';
 import { SWEEP_HELP } from '../help.js';
 import { checkMetricNames, declaredMetrics } from '../metric-filter.js';
 import { printSummary } from '../print-summary.js';
@@ -25,7 +27,7 @@ import { startPool } from '../sweep-runner.js';
 export async function sweepCommand(argv: readonly string[], io: Io, cwd: string): Promise<number> {
   const args = parseSweepArgs(argv, io.env);
   if (args.help) { io.out(SWEEP_HELP); return 0; }
-  if (args.out !== undefined) RecordWriter.preflight(args.out);
+  const out = args.out === undefined ? undefined : outputFile('--out', args.out, cwd, args.force, `, or continue that sweep with --resume ${args.out}`);
   if (args.resume !== undefined) RecordWriter.preflightResume(args.resume);
   const pool = await startPool(io, {
     label: 'sweep',
@@ -52,10 +54,12 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
   try {
     if (args.resume !== undefined) {
       const read = readSweepFile(args.resume, args, check, held);
+      // A cut-off last line is dropped only if it is the start of one of this sweep's records: never a line of some other file.
+      if (read.dropped && !isCutRecordOf(info.id, read.dropped.text)) throw new BadInput(`--resume "${args.resume}": line ${read.dropped.lineNo}: ${read.dropped.reason}; not a run file of this sweep (${info.id}), left as it was`);
       writer = RecordWriter.resume(args.resume, read.validBytes);
       if (read.dropped) io.err(`sim: "${args.resume}" line ${read.dropped.lineNo} was cut off (${read.dropped.reason}): dropped, its run is done again\n`);
-    } else if (args.out !== undefined) {
-      writer = RecordWriter.create(args.out);
+    } else if (out !== undefined) {
+      writer = RecordWriter.create(out);
     }
   } catch (e) {
     await pool.close();
@@ -73,6 +77,10 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
       io.err(interruptedMessage(args, outcome.finished, tasks.length / 2, outcome.signal));
       return outcome.exitCode;
     }
+  } catch (e) {
+    // Bad input found mid-sweep (the user's scenario threw in some run): no run record of it is left behind.
+    if (isBadInput(e)) writer?.discard();
+    throw e;
   } finally {
     writer?.close();
   }
@@ -83,7 +91,7 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
     io.err(`sim: no runs in ${args.shard ? `shard ${args.shard.index}/${args.shard.count}` : 'this sweep'} (--runs ${args.runs})\n`);
     return 0;
   }
-  return printSummary(io, store.sorted(), { scenario: info.id, metricInfo: info.metricInfo, metrics: args.metrics, incidentsPerYear: args.incidentsPerYear, json: args.json, color: args.color });
+  return printSummary(io, store.sorted(), { scenario: info.id, ref: args.scenario, defaults: info.defaults, metricInfo: info.metricInfo, metrics: args.metrics, incidentsPerYear: args.incidentsPerYear, json: args.json, color: args.color });
 }
 
 /** How many of runs 0..runs-1 a shard holds. */

@@ -1,10 +1,11 @@
 import type { AnyScenario } from '../../scenario/scenario.js';
 import type { Charset } from '../../tui/chart.js';
 import { DEFAULT_SEED } from '../args.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../io/errors.js';
 import { TUI_HELP } from '../help.js';
-import { builtInScenarios, loadScenario } from '../load-scenario.js';
+import { builtInScenarios, loadScenario } from '../../io/load-scenario.js';
 import { wantColor, type Io } from '../output.js';
+import { outputFile, sessionWriter } from '../../io/output-file.js';
 import { parseTuiArgs } from '../tui-args.js';
 
 /** Whether stdin and stdout are terminals; injected so tests can say either. */
@@ -24,6 +25,7 @@ const processTerminal = (): Terminal => ({ stdin: process.stdin.isTTY === true, 
 export async function tuiCommand(argv: readonly string[], io: Io, cwd: string, terminal: Terminal = processTerminal()): Promise<number> {
   const args = parseTuiArgs(argv);
   if (args.help) { io.out(TUI_HELP); return 0; }
+  const out = args.out === undefined ? undefined : outputFile('--out', args.out, cwd, args.force);
   if (!terminal.stdin || !terminal.stdout) {
     const instead = `sim run ${args.scenario ?? '<scenario>'}${args.seed !== DEFAULT_SEED ? ` --seed ${args.seed}` : ''}`;
     throw new UsageError(`tui: needs an interactive terminal (stdin and stdout must be a TTY); for a report without one use \`${instead}\``);
@@ -58,7 +60,7 @@ export async function tuiCommand(argv: readonly string[], io: Io, cwd: string, t
     defaultSeed: args.seed,
     theme: makeTheme(color, charset),
     paused: args.paused,
-    output: { file: args.out, cwd, scenarioRef: (s) => (loaded && s.scenario === loaded.scenario ? args.scenario! : s.scenario.id) },
+    output: { file: args.out, cwd, write: sessionWriter('--out', out, cwd, args.force), scenarioRef: (s) => (loaded && s.scenario === loaded.scenario ? args.scenario! : s.scenario.id) },
     out: (text) => io.out(text),
   });
   return 0;

@@ -1,0 +1,2 @@
+/** The one product of the document's flash sale. */
+export const PRODUCT_ID = 'iphone-15';

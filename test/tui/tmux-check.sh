@@ -60,9 +60,9 @@ step ". processes one event"
 key '.'
 wait_for "event #"
 
-step "] x7 reaches the failover"
-for _ in 1 2 3 4 5 6 7; do key ']'; done
-wait_for "won the leader race"
+step "] x8 reaches the failover (pg-1 promoted at 83.6 s)"
+for _ in 1 2 3 4 5 6 7 8; do key ']'; done
+wait_for "promoted to primary (timeline 2)"
 wait_for "leader key    pg-1"
 
 step "f opens the fault menu; pg-1 crash is injected now"

@@ -23,7 +23,6 @@ export interface ClientOptions extends RetryOptions {
   readonly readTimeoutMs: number;
 }
 
-export type { AttemptResult } from './retry-client.js';
 
 export class SqlClient {
   private endpoint: string | null = null;

@@ -52,11 +52,7 @@ export class Dcs {
 
   /** A leader is elected (etcd starts or returns): every lease gets its full TTL plus the election timeout. */
   promote(): void {
-    for (const lease of this.leases.values()) {
-      lease.deadline = this.sim.now + lease.ttl + this.electionTimeout;
-      this.sim.cancel(lease.timer);
-      this.arm(lease);
-    }
+    for (const lease of this.leases.values()) this.renew(lease, this.electionTimeout);
   }
 
   get(key: string): KeyValue | undefined {
@@ -74,10 +70,15 @@ export class Dcs {
   keepAlive(id: number): boolean {
     const lease = this.leases.get(id);
     if (!lease) return false;
-    lease.deadline = this.sim.now + lease.ttl;
+    this.renew(lease, 0);
+    return true;
+  }
+
+  /** Moves a lease's expiry to a full TTL (plus `extra`) from now. */
+  private renew(lease: Lease, extra: Micros): void {
+    lease.deadline = this.sim.now + lease.ttl + extra;
     this.sim.cancel(lease.timer);
     this.arm(lease);
-    return true;
   }
 
   revoke(id: number): void {

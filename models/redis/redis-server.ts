@@ -20,6 +20,14 @@ import type { RedisEvents } from './redis-events.js';
 
 export type { RedisOptions, MaxmemoryPolicy, PersistenceMode } from './options.js';
 
+/** What a crash takes with it (the crash fault's params). */
+export interface RedisCrash {
+  /** Restart the process this long after the crash (its supervisor); default: down until a restart. */
+  readonly restartAfterMs?: number | undefined;
+  /** Only the process is killed: writes in the OS page cache still reach the disk. */
+  readonly pageCacheSurvives?: boolean | undefined;
+}
+
 /**
  * One Redis server process (a single database) on its own machine.
  *
@@ -52,14 +60,6 @@ export type { RedisOptions, MaxmemoryPolicy, PersistenceMode } from './options.j
  * Trace (source = name): crash, shutdown, restart (keys recovered),
  * evicted and oom (counts, at most one record a second), rdb-save, fill-memory.
  */
-/** What a crash takes with it (the crash fault's params). */
-export interface RedisCrash {
-  /** Restart the process this long after the crash (its supervisor); default: down until a restart. */
-  readonly restartAfterMs?: number | undefined;
-  /** Only the process is killed: writes in the OS page cache still reach the disk. */
-  readonly pageCacheSurvives?: boolean | undefined;
-}
-
 export class RedisServer {
   private readonly life: Lifecycle<RedisCrash>;
   private readonly db: Keyspace;

@@ -9,7 +9,7 @@ import { type Micros } from '../../src/kernel/time.js';
  * The trace stays small under load and still shows when it started and how
  * much happened.
  */
-export class ThrottledCount<K extends string = string> {
+export class ThrottledCount {
   /** Occurrences over the whole run. */
   total = 0;
   private pending = 0;
@@ -19,7 +19,7 @@ export class ThrottledCount<K extends string = string> {
   constructor(
     private readonly sim: Simulation,
     private readonly source: string,
-    private readonly kind: K,
+    private readonly kind: string,
     private readonly interval: Micros,
     private readonly details: () => TraceData,
   ) {}

@@ -364,7 +364,6 @@ export function helpFor(command: string | undefined): string | undefined {
   if (command === 'tui') return TUI_HELP;
   if (command === 'diff') return DIFF_HELP;
   if (command === 'help') return MAIN_HELP;
-  if (command === 'faults') return HELP_FAULTS_HELP;
   return undefined;
 }
 

@@ -1,7 +1,6 @@
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import type { TraceRecord, TraceSink } from '../kernel/trace.js';
-import { UsageError, describeFsError } from '../io/errors.js';
-import { placeOutputFile, tempBeside, type OutputFile } from '../io/output-file.js';
+import { outputFileError, placeOutputFile, tempBeside, type OutputFile } from '../io/output-file.js';
 
 const FLUSH_AT = 1 << 16;
 
@@ -27,7 +26,7 @@ export class TraceFileSink implements TraceSink {
     try {
       this.fd = openSync(this.temp, 'w');
     } catch (e) {
-      throw new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
+      throw outputFileError(out, e);
     }
   }
 
@@ -64,7 +63,7 @@ export class TraceFileSink implements TraceSink {
       const bytes = Buffer.from(text, 'utf8');
       for (let off = 0; off < bytes.length;) off += writeSync(this.fd, bytes, off);
     } catch (e) {
-      throw new UsageError(`${this.out.flag} "${this.out.file}": ${describeFsError(e)}`);
+      throw outputFileError(this.out, e);
     }
   }
 }

@@ -44,13 +44,19 @@ export function tempBeside(out: OutputFile): string {
   return join(dirname(out.path), `.${basename(out.path)}.${process.pid}.tmp`);
 }
 
+/** The one-line error for a failed write of `out`: an existing file needs --force, anything else says what the file system said. */
+export function outputFileError(out: OutputFile, e: unknown): UsageError {
+  if ((e as { code?: unknown }).code === 'EEXIST') return new UsageError(`${out.flag} "${out.file}": the file exists (give --force to replace it)`);
+  return new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
+}
+
 /** Writes `text` to the file whole (through a temporary file): never half a file, never over one it may not replace. */
 export function writeOutputFile(out: OutputFile, text: string): void {
   const temp = tempBeside(out);
   try {
     writeFileSync(temp, text);
   } catch (e) {
-    throw new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
+    throw outputFileError(out, e);
   }
   placeOutputFile(out, temp);
 }
@@ -62,8 +68,7 @@ export function placeOutputFile(out: OutputFile, temp: string): void {
     else linkExclusive(temp, out.path);
   } catch (e) {
     try { unlinkSync(temp); } catch { /* already gone */ }
-    if ((e as { code?: unknown }).code === 'EEXIST') throw new UsageError(`${out.flag} "${out.file}": the file exists (give --force to replace it)`);
-    throw new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
+    throw outputFileError(out, e);
   }
   try { unlinkSync(temp); } catch { /* renamed */ }
 }
@@ -97,9 +102,9 @@ function statOrUndefined(path: string): Stats | undefined {
 export function sessionWriter(flag: string, given: OutputFile | undefined, cwd: string, force: boolean): (file: string, text: string) => string {
   const written = new Map<string, OutputFile>();
   return (file, text) => {
-    const first = written.get(file) === undefined;
-    const out = written.get(file) ?? (given?.file === file ? given : defaultOutputFile(flag, file, cwd, force));
-    writeOutputFile(first ? out : { ...out, force: true }, text);
+    const before = written.get(file);
+    const out = before ?? (given?.file === file ? given : defaultOutputFile(flag, file, cwd, force));
+    writeOutputFile(before === undefined ? out : { ...out, force: true }, text);
     written.set(file, out);
     return out.file;
   };

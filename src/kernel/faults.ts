@@ -78,41 +78,46 @@ export class FaultInjector {
 
   /** Why `fault` cannot be delivered, or null if it can. */
   problem(fault: Fault): string | null {
-    return this.check(fault)?.message ?? null;
+    const r = this.resolve(fault);
+    return r.ok ? null : r.message;
   }
 
-  /** What is wrong with `fault` (the field: '' for target and kind, "params.x" for a parameter), or null. */
-  private check(fault: Fault): { message: string; field: string } | null {
-    if (!(fault.at <= MAX_RUN_MS * US_PER_MS)) return { field: 'at', message: `at ${fault.at / US_PER_MS} ms: beyond the longest run (${MAX_RUN_MS} ms)` };
+  /**
+   * What is wrong with `fault` (the field: '' for target and kind, "params.x"
+   * for a parameter), or how to deliver it: the handler and the params it
+   * gets (parsed, defaults filled in, when the kind has a schema).
+   */
+  private resolve(fault: Fault): { ok: false; message: string; field: string } | { ok: true; handler: FaultHandler; params: Record<string, unknown> | undefined } {
+    if (!(fault.at <= MAX_RUN_MS * US_PER_MS)) return { ok: false, field: 'at', message: `at ${fault.at / US_PER_MS} ms: beyond the longest run (${MAX_RUN_MS} ms)` };
     const kinds = this.handlers.get(fault.target);
-    if (!kinds) return { field: 'target', message: `unknown fault target "${fault.target}" (valid: ${this.catalogue().map((c) => c.target).join(', ')})` };
-    if (!kinds.has(fault.kind)) return { field: 'kind', message: `target "${fault.target}" has no fault "${fault.kind}" (valid: ${[...kinds.keys()].sort().join(', ')})` };
+    if (!kinds) return { ok: false, field: 'target', message: `unknown fault target "${fault.target}" (valid: ${this.catalogue().map((c) => c.target).join(', ')})` };
+    const registration = kinds.get(fault.kind);
+    if (!registration) return { ok: false, field: 'kind', message: `target "${fault.target}" has no fault "${fault.kind}" (valid: ${[...kinds.keys()].sort().join(', ')})` };
     const schema = this.paramsOf(fault.target, fault.kind);
-    const r = schema?.safeParse(fault.params ?? {});
-    if (r === undefined || r.success) return null;
+    if (schema === undefined) return { ok: true, handler: registration.handler, params: fault.params };
+    const r = schema.safeParse(fault.params ?? {});
+    if (r.success) return { ok: true, handler: registration.handler, params: r.data as Record<string, unknown> };
     const issue = r.error.issues[0]!;
     const field = ['params', ...issue.path.map(String)].join('.');
-    return { field, message: `${fault.target} ${fault.kind}: ${field}: ${issue.message.replace(/\s*\n\s*/g, ' ')}` };
+    return { ok: false, field, message: `${fault.target} ${fault.kind}: ${field}: ${issue.message.replace(/\s*\n\s*/g, ' ')}` };
   }
 
   /** Schedules every fault, whenever it falls; throws FaultError naming the first that cannot be delivered. */
   schedule(faults: readonly Fault[]): void {
     faults.forEach((fault, i) => {
-      const problem = this.check(fault);
-      if (problem) throw new FaultError(`fault #${i + 1}: ${problem.message}`, i, problem.field);
+      const r = this.resolve(fault);
+      if (!r.ok) throw new FaultError(`fault #${i + 1}: ${r.message}`, i, r.field);
     });
     for (const fault of faults) this.sim.at(Math.max(fault.at, this.sim.now), (f: Fault) => this.inject(f), fault);
   }
 
   /** Delivers a fault now (the TUI's live faults use this too). */
   inject(fault: Fault): void {
-    const problem = this.problem(fault);
-    if (problem) throw new FaultError(problem);
+    const r = this.resolve(fault);
+    if (!r.ok) throw new FaultError(r.message);
     const now: Fault = { ...fault, at: this.sim.now };
     this.injected.push(now);
     this.trace.emit('fault', fault.kind, { target: fault.target, params: fault.params ? JSON.stringify(fault.params) : null });
-    const { handler } = this.handlers.get(fault.target)!.get(fault.kind)!;
-    const schema = this.paramsOf(fault.target, fault.kind);
-    handler(schema === undefined ? now : { ...now, params: schema.parse(fault.params ?? {}) as Record<string, unknown> });
+    r.handler(r.params === fault.params ? now : { ...now, params: r.params });
   }
 }

@@ -148,7 +148,8 @@ export function verdict(r: Pick<RunResult, 'claims'> & Partial<Pick<RunResult, '
   const count = (vs: Verdict[], v: Verdict) => vs.filter((x) => x === v).length;
   const n = r.claims.length, m = invariantVerdicts.length;
   const failed = count(claimVerdicts, 'fail'), broken = count(invariantVerdicts, 'fail');
-  const unreached = count(claimVerdicts, 'not reached') + count(invariantVerdicts, 'not reached');
+  const claimsUnreached = count(claimVerdicts, 'not reached');
+  const unreached = claimsUnreached + count(invariantVerdicts, 'not reached');
   const parts = [
     ...(failed > 0 ? [`${failed} of ${n} claim${n === 1 ? '' : 's'} failed`] : []),
     ...(broken > 0 ? [`${broken} of ${m} invariant${m === 1 ? '' : 's'} violated`] : []),
@@ -156,7 +157,7 @@ export function verdict(r: Pick<RunResult, 'claims'> & Partial<Pick<RunResult, '
   ];
   if (parts.length === 0) return n === 0 ? `result: ${p.dim('no claims to check')}` : `result: ${p.green(p.bold('PASS'))}, ${n === 1 ? 'the claim' : `all ${n} claims`} held`;
   const word = failed + broken > 0 ? p.red(p.bold('FAIL')) : p.yellow(p.bold('NOT REACHED'));
-  const held = failed === 0 && count(claimVerdicts, 'not reached') === 0 && n > 0 ? [`${n === 1 ? 'the claim' : `all ${n} claims`} held`] : [];
+  const held = failed === 0 && claimsUnreached === 0 && n > 0 ? [`${n === 1 ? 'the claim' : `all ${n} claims`} held`] : [];
   return `result: ${word}, ${[...held, ...parts].join(', ')}`;
 }
 

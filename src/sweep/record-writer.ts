@@ -1,6 +1,6 @@
 import { closeSync, ftruncateSync, openSync, statSync, truncateSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { UsageError, describeFsError } from '../io/errors.js';
-import type { OutputFile } from '../io/output-file.js';
+import { outputFileError, type OutputFile } from '../io/output-file.js';
 
 /**
  * Appends run records to a sweep file, one line per writeSync, as each run
@@ -35,8 +35,7 @@ export class RecordWriter {
     try {
       return new RecordWriter(out.path, openSync(out.path, out.force ? 'w' : 'wx'), undefined);
     } catch (e) {
-      if ((e as { code?: unknown }).code === 'EEXIST') throw new UsageError(`${out.flag} "${out.file}": the file exists (give --force to replace it)`);
-      throw new UsageError(`${out.flag} "${out.file}": ${describeFsError(e)}`);
+      throw outputFileError(out, e);
     }
   }
 

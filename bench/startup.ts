@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { median, now, table } from './stats.js';
@@ -61,4 +62,7 @@ export function benchStartup(root: string, reps: number): void {
   });
   console.log(table(['command', 'wall', 'vs --help', 'cpu', 'vs --help', 'our modules loaded', 'target'], rows));
   console.log(`(dist/scenarios/ holds ${countFiles(path.join(root, 'dist/scenarios'))} modules: adding scenarios adds to that, not to what list or run loads)`);
+  // Node 22.1 added an on-disk cache of compiled modules; on older Nodes start-up has no such cache to turn on.
+  const compileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  console.log(`(module compile cache, module.enableCompileCache: ${compileCache ? 'available in this Node' : `not in Node ${process.version} (added in 22.1)`})`);
 }

@@ -13,6 +13,8 @@
  * - peak resident set size of a long sweep streamed to a file (the whole
  *   process: main thread and every worker), read from the child's own
  *   process.resourceUsage().maxRSS by a preloaded probe at exit.
+ * - wall time of `sim check scenario-a --runs N` (one worker per CPU), with
+ *   the load average beside it: a figure on a busy machine is an upper bound.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,13 +28,18 @@ export interface SweepBenchOptions {
   readonly reps: number;
   /** Runs of the RSS sweep; 0 skips it. */
   readonly rssRuns: number;
+  /** Runs of the timed `sim check` (default CHECK_RUNS); 0 skips it. */
+  readonly checkRuns?: number;
 }
 
 const SPEED_SCENARIO = 'flux-worker-crash';
 // Plain JavaScript, so the figure is the sweep machinery's, not tsx's (a .ts scenario adds tsx to each worker: about 30 MB each).
 const RSS_SCENARIO = 'test/fixtures/sweep-scenario.mjs';
 const SPEED_TARGET = 1.8;
-const RSS_TARGET_MB = 300;
+const RSS_TARGET_MB = 250;
+const CHECK_SCENARIO = 'scenario-a';
+const CHECK_RUNS = 300;
+const CHECK_TARGET_S = 30;
 
 /** Preloaded into the child: writes its peak RSS (KiB, whole process) where FAILSIM_RSS_FILE says, at exit. */
 const PROBE = `process.on('exit', () => { try { require('node:fs').writeFileSync(process.env.FAILSIM_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n`;
@@ -101,20 +108,44 @@ export function benchSweep(repoRoot: string, o: SweepBenchOptions): void {
     console.log(`(${cpus} processes x 1: ${cpus} separate \`sim sweep --workers 1\` of ${o.runs / cpus} runs each at once, no sharing at all: what this machine gives ${cpus}-way parallel work; ${cpus} workers reach ${Math.round((100 * best.l1 / best.lN) / (best.l1 / best.lI))}% of it end to end)`);
     console.log(`--json summaries of 1 and ${cpus} workers byte-identical: ${same ? 'yes' : 'NO'}`);
 
-    if (o.rssRuns <= 0) {
-      console.log('\n(peak RSS of a long sweep skipped: --sweep-rss-runs 0)');
-      return;
-    }
-    console.log(`\n== 5. Peak RSS: sim sweep ${RSS_SCENARIO} --runs ${o.rssRuns} --out FILE, ${cpus} workers ==`);
-    const file = path.join(tmp, 'rss.ndjson');
-    const r = simSweep(repoRoot, tmp, [RSS_SCENARIO, '--runs', String(o.rssRuns), '--workers', String(cpus), '--out', file, '--json']);
-    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
-    const mb = (r.maxRssKiB * 1024) / 1e6;
-    console.log(table(['sweep', 'runs', 'wall s', 'runs/s', 'file', 'peak RSS', 'target'], [
-      [RSS_SCENARIO, String(lines), r.wallS.toFixed(1), fmt(lines / r.wallS), `${(statSync(file).size / 1e6).toFixed(1)} MB`, `${mb.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB: ${mb < RSS_TARGET_MB ? 'met' : 'MISSED'}`],
-    ]));
-    if (lines !== o.rssRuns) console.log(`note: the file holds ${lines} lines, expected ${o.rssRuns}`);
+    benchRss(repoRoot, tmp, o.rssRuns, cpus);
+    benchCheck(repoRoot, tmp, o.checkRuns ?? CHECK_RUNS, cpus);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function benchRss(repoRoot: string, tmp: string, rssRuns: number, cpus: number): void {
+  if (rssRuns <= 0) {
+    console.log('\n(peak RSS of a long sweep skipped: --sweep-rss-runs 0)');
+    return;
+  }
+  console.log(`\n== 5. Peak RSS: sim sweep ${RSS_SCENARIO} --runs ${rssRuns} --out FILE, ${cpus} workers ==`);
+  const file = path.join(tmp, 'rss.ndjson');
+  const r = simSweep(repoRoot, tmp, [RSS_SCENARIO, '--runs', String(rssRuns), '--workers', String(cpus), '--out', file, '--json']);
+  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+  const mb = (r.maxRssKiB * 1024) / 1e6;
+  console.log(table(['sweep', 'runs', 'wall s', 'runs/s', 'file', 'peak RSS', 'target'], [
+    [RSS_SCENARIO, String(lines), r.wallS.toFixed(1), (lines / r.wallS).toFixed(1), `${(statSync(file).size / 1e6).toFixed(1)} MB`, `${mb.toFixed(0)} MB`, `< ${RSS_TARGET_MB} MB: ${mb < RSS_TARGET_MB ? 'met' : 'MISSED'}`],
+  ]));
+  if (lines !== rssRuns) console.log(`note: the file holds ${lines} lines, expected ${rssRuns}`);
+}
+
+/** `sim check` end to end (start-up, workers loading the scenario, every run): the wall time a user waits. */
+function benchCheck(repoRoot: string, tmp: string, runs: number, cpus: number): void {
+  if (runs <= 0) return;
+  console.log(`\n== 5b. sim check ${CHECK_SCENARIO} --runs ${runs}, ${cpus} worker${cpus === 1 ? '' : 's'} (one per CPU), end to end ==`);
+  const bin = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+  const loadBefore = os.loadavg()[0]!;
+  const t0 = now();
+  // --faults-out into the scratch folder: a counterexample's faults file must not land in the repository.
+  const r = spawnSync(process.execPath, [bin, 'check', CHECK_SCENARIO, '--runs', String(runs), '--faults-out', path.join(tmp, 'check.faults.json'), '--force'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallS = secondsSince(t0);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`sim check exited ${r.status}: ${r.stderr || r.error?.message}`);
+  const verdict = /^result: .*$/m.exec(r.stdout)?.[0] ?? '(no result line)';
+  const target = runs === CHECK_RUNS ? `< ${CHECK_TARGET_S} s: ${wallS < CHECK_TARGET_S ? 'met' : 'MISSED'}` : `(target is for ${CHECK_RUNS} runs)`;
+  console.log(table(['check', 'wall s', 'load average (1 min) before / after', 'target'], [
+    [`${CHECK_SCENARIO} --runs ${runs}`, wallS.toFixed(1), `${loadBefore.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`, target],
+  ]));
+  console.log(verdict);
 }

@@ -16,13 +16,14 @@ export { fullJitterMs } from './client/backoff.js';
 export { AttemptLog } from './client/attempt-log.js';
 export { Hooks } from './client/hooks.js';
 export { startPoissonArrivals } from './client/workload.js';
-export { SqlClient, type ClientOptions } from './client/sql-client.js';
+export { SqlClient, type ClientOptions, type SqlQuery } from './client/sql-client.js';
+export { type Responder } from './client/responder.js';
 export { LoadBalancer, type Backend, type HealthCheckOptions, type LoadBalancerOptions } from './load-balancer/load-balancer.js';
 export { formatBucket, parseBucket, takeToken, type BucketState, type TokenBucketOptions } from './token-bucket/token-bucket.js';
 export { ConnectionPool, type PoolOptions } from './pool/connection-pool.js';
 
 // Network and Kubernetes.
-export { Network, DEFAULT_NETWORK, type CallOutcome, type NetworkOptions } from './net/network.js';
+export { Network, DEFAULT_NETWORK, SENT_AS_EVENT, type CallOutcome, type NetworkOptions, type PastReachability } from './net/network.js';
 export { Pod, DEFAULT_TERMINATION_GRACE_MS, type PodOptions, type PodState } from './k8s/pod.js';
 export { Service, type ServiceOptions } from './k8s/service.js';
 export { CrashLoopBackOff } from './k8s/crash-loop-backoff.js';

@@ -13,6 +13,7 @@ export class Hooks<A, B = void> {
   }
 
   call(a: A, b: B): void {
-    for (const fn of this.fns) fn(a, b);
+    const fns = this.fns;
+    for (let i = 0; i < fns.length; i++) fns[i]!(a, b);
   }
 }

@@ -2,12 +2,18 @@ import type { ProcessGenerator } from '../../src/kernel/process.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms } from '../../src/kernel/time.js';
 import type { KafkaBroker, KafkaRecord } from '../kafka/broker.js';
-import { KafkaConsumer, type ConsumerOptions } from '../kafka/consumer.js';
+import { KafkaConsumer } from '../kafka/consumer.js';
 import type { Pod } from '../k8s/pod.js';
 import type { Network } from '../net/network.js';
 import type { DbClient, TxResult } from '../orders-db/db-client.js';
 import type { Order } from './order.js';
 import { wait } from '../../src/kernel/wait.js';
+import { URGENT } from '../../src/kernel/priority.js';
+import { PodWork } from './pod-work.js';
+import { WorkerLoop, type WorkerLoopContext } from './worker-loop.js';
+import type { WorkerOptions } from './worker-options.js';
+
+export type { CommitMode, WorkerOptions } from './worker-options.js';
 
 /**
  * The order worker: polls the "orders" topic, persists each order in one
@@ -20,23 +26,15 @@ import { wait } from '../../src/kernel/wait.js';
  * A failed transaction (database down, pool exhausted) is retried after a
  * back-off, as the document's "throw e; // Kafka will retry". A crash or an
  * OOM kill stops the consumer without leaving the group: its partitions wait
- * for the session timeout. Each restart joins as a new member.
+ * for the session timeout. Each restart joins as a new member. The loop's
+ * steps are in worker-loop.ts.
  */
-export type CommitMode = 'after' | 'before' | 'auto';
-
-export interface WorkerOptions {
-  readonly commitMode: CommitMode;
-  readonly consumer: Omit<ConsumerOptions, 'enableAutoCommit'>;
-  readonly pollWaitMs: number;
-  readonly retryBackoffMs: number;
-  /** Records of one poll persisted in parallel (KafkaJS partitionsConsumedConcurrently-style); 1 = one at a time. */
-  readonly concurrency: number;
-}
-
 export class Worker {
   processed = 0;
   private incarnation = 0;
   private consumer: KafkaConsumer | null = null;
+  private readonly work: PodWork;
+  private readonly loopContext: WorkerLoopContext;
 
   constructor(
     private readonly sim: Simulation,
@@ -47,6 +45,12 @@ export class Worker {
     private readonly o: WorkerOptions,
     private readonly onPersisted: (order: Order, result: TxResult) => void,
   ) {
+    this.work = new PodWork(sim, pod);
+    this.loopContext = {
+      sim, pod, db, o, onPersisted,
+      persisted: () => { this.processed++; },
+      persistProcess: (record) => this.persist(record),
+    };
     pod.onStart(() => this.start());
     // A dead worker's connections close: transactions not yet committed roll back.
     pod.onStop(() => { this.consumer?.kill(); this.consumer = null; this.db.dropConnections(); });
@@ -59,26 +63,12 @@ export class Worker {
     });
     this.consumer = consumer;
     consumer.start();
-    this.pod.spawn(this.loop(consumer), 'worker');
+    const loop = new WorkerLoop(this.loopContext, consumer, this.work.ticket());
+    // Where the loop process would start: at once, before ordinary events of this instant.
+    this.sim.schedule(0, startLoop, loop, URGENT);
   }
 
-  private *loop(consumer: KafkaConsumer): ProcessGenerator<void> {
-    for (;;) {
-      const records = yield* wait(consumer.poll(this.o.pollWaitMs));
-      if (records.length === 0) continue;
-      const next = new Map<number, number>();
-      for (const r of records) next.set(r.partition, Math.max(next.get(r.partition) ?? 0, r.offset + 1));
-      if (this.o.commitMode === 'before') yield consumer.commit(next);
-      for (let i = 0; i < records.length; i += this.o.concurrency) {
-        const chunk = records.slice(i, i + this.o.concurrency);
-        if (chunk.length === 1) yield* this.persist(chunk[0]!);
-        else yield this.sim.allOf(chunk.map((r) => this.pod.spawn(this.persist(r), 'transaction')));
-      }
-      if (this.o.commitMode === 'after') yield consumer.commit(next);
-    }
-  }
-
-  /** One order, retried until the database takes it: at-least-once. */
+  /** One order as its own process (chunks persisted in parallel), retried until the database takes it. */
   private *persist(record: KafkaRecord): ProcessGenerator<void> {
     const order = JSON.parse(record.value) as Order;
     for (;;) {
@@ -88,4 +78,8 @@ export class Worker {
       yield this.sim.sleep(ms(this.o.retryBackoffMs));
     }
   }
+}
+
+function startLoop(loop: WorkerLoop): void {
+  loop.start();
 }

@@ -86,7 +86,7 @@ export class Pod {
 
   constructor(private readonly sim: Simulation, network: Network, readonly name: string, private readonly options: PodOptions) {
     // Messages reach only a running pod; a frozen one's TCP accept is modelled by clients (acceptsTcp).
-    network.addHost(name, () => this.state === 'running');
+    network.addHost(name, () => this.state === 'running', (t) => this.life.stateAt(t) === 'running');
     this.life = new Lifecycle(sim, name, {
       faults: options.memoryLimited === true ? { ...POD_FAULTS, oom: NO_PARAMS } : POD_FAULTS,
       handlers: { crash: () => this.crash('crash'), oom: () => this.crash('OOMKilled'), restart: () => this.restartNow() },
@@ -110,6 +110,8 @@ export class Pod {
   onRoutingChange(hook: () => void): void { this.routingHooks.push(hook); }
 
   get serving(): boolean { return this.state === 'running'; }
+  /** Whether it was serving at `t` (now or a moment ago). */
+  servingAt(t: Micros): boolean { return this.life.stateAt(t) === 'running'; }
   /** The Ready condition while the container runs: true, or the readiness probe's verdict if it has one. */
   get ready(): boolean { return (this.state === 'running' || this.state === 'hung') && this.probeReady; }
 

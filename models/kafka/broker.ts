@@ -260,13 +260,14 @@ export class KafkaBroker {
     for (const [p, offset] of req.positions) {
       if (out.length >= req.maxRecords) break;
       const log = logs[p];
-      if (log) for (const r of log.read(offset, req.maxRecords - out.length)) out.push(r);
+      if (log) log.readInto(offset, req.maxRecords - out.length, out);
     }
     return out;
   }
 
   private wakeFetchers(topic: string): void {
-    for (const w of [...this.fetchWaiters]) {
+    // Answering deletes from the set; a Set's iteration visits every later entry all the same.
+    for (const w of this.fetchWaiters) {
       if (w.req.topic !== topic) continue;
       const records = this.collect(w.req);
       if (records.length > 0) this.answerFetch(w, { ok: true, value: records });

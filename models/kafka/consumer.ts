@@ -1,4 +1,5 @@
 import type { Event } from '../../src/kernel/event.js';
+import { URGENT } from '../../src/kernel/priority.js';
 import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
@@ -8,13 +9,25 @@ import { retryBackoffMs } from './backoff.js';
 import type { KafkaBroker } from './broker.js';
 import { resolveConsumerOptions, type ConsumerOptions, type ResolvedConsumerOptions } from './consumer-options.js';
 import { Fetcher } from './fetcher.js';
+import { PollRun, type PollHost } from './poll-run.js';
+import { CommitRun, type CommitHost } from './commit-run.js';
 import type { KafkaRecord } from './partition-log.js';
 import { REBALANCE_IN_PROGRESS, isRetriable, type JoinResponse, type Reply } from './protocol.js';
-import { ensureHost, request } from './rpc.js';
+import { ensureHost, request, requestThen } from './rpc.js';
 import { wait } from '../../src/kernel/wait.js';
 import type { ConsumerEvents } from './kafka-events.js';
 
 export { DEFAULT_CONSUMER, type ConsumerOptions } from './consumer-options.js';
+
+const NOTHING: readonly number[] = [];
+
+function startPoll(run: PollRun): void {
+  run.start();
+}
+
+function startCommit(run: CommitRun): void {
+  run.start();
+}
 
 /**
  * A Kafka consumer in a group (Java client, classic protocol, eager range
@@ -50,6 +63,9 @@ export { DEFAULT_CONSUMER, type ConsumerOptions } from './consumer-options.js';
  * Not modelled: client-side fetch buffering beyond one in-flight fetch, bytes
  * limits (max.partition.fetch.bytes), static membership, cooperative
  * rebalancing, the KIP-848 protocol.
+ *
+ * A poll's steps are in poll-run.ts, an application commit's in
+ * commit-run.ts: callbacks, not processes, on the hot path.
  */
 type ConsumerState = 'created' | 'joining' | 'stable' | 'rejoin-needed' | 'closed' | 'dead';
 
@@ -66,8 +82,10 @@ export class KafkaConsumer {
   private readonly fetcher: Fetcher;
   private readonly rng: RandomStream;
   private membership: Process<void> | null = null;
-  /** Poll and commit processes: they die with the consumer. */
-  private readonly procs = new Set<Process<unknown>>();
+  /** Polls and commits in flight, in the order they started: they die with the consumer. */
+  private readonly procs = new Set<{ kill(reason: string): void }>();
+  private readonly pollHost: PollHost;
+  private readonly commitHost: CommitHost;
   private activePolls = 0;
   private assignmentSignal: Event<void>;
   private pollSignal: Event<void>;
@@ -93,6 +111,24 @@ export class KafkaConsumer {
       backoff: (attempt) => this.backoff(attempt),
       current: (generation) => generation === this.generation && this.state === 'stable',
     });
+    this.pollHost = {
+      sim, fetcher: this.fetcher,
+      pollStarted: () => this.pollStarted(),
+      pollEnded: (run) => { this.activePolls--; this.procs.delete(run); },
+      fetchable: () => (this.state === 'stable' ? this.assigned : NOTHING),
+      generation: () => this.generation,
+      assignmentSignal: () => this.assignmentSignal,
+    };
+    this.commitHost = {
+      sim, requestTimeout: this.o.requestTimeout,
+      sendCommit: (offsets, generation, timeout, waiter) => {
+        const { groupId } = this.o;
+        requestThen(sim, net, host, broker.name, () => broker.handleCommit(groupId, memberId, generation, topic, offsets), timeout, waiter);
+      },
+      backoff: (attempt) => this.backoff(attempt),
+      failed: (error, generation) => this.commitFailed(error, 'manual', generation),
+      ended: (run) => { this.procs.delete(run); },
+    };
     ensureHost(net, host);
   }
 
@@ -112,18 +148,26 @@ export class KafkaConsumer {
    */
   poll(maxWaitMs: number): Event<KafkaRecord[]> {
     const result = this.sim.event<KafkaRecord[]>();
+    this.pollThen(maxWaitMs, (records) => { result.succeed(records); });
+    return result;
+  }
+
+  /**
+   * `poll` for a caller written as callbacks: `answer(records)` runs where
+   * poll's event is succeeded, so a caller that goes on one event later
+   * (`sim.schedule(0, ...)`) goes on where a process waiting on poll would.
+   */
+  pollThen(maxWaitMs: number, answer: (records: KafkaRecord[]) => void): void {
     const deadline = this.sim.now + ms(maxWaitMs);
     if (this.state === 'created' || this.state === 'closed' || this.state === 'dead') {
-      this.sim.at(deadline, () => result.succeed([]));
-      return result;
+      this.sim.at(deadline, () => answer([]));
+      return;
     }
-    const p = this.spawn(this.pollLoop(deadline), 'poll');
     // A poll cut short by kill() or close() still answers (empty) at its deadline, so a caller's loop keeps its pace.
-    p.addCallback((ev) => {
-      if (ev.ok) result.succeed(ev.value!);
-      else this.sim.at(Math.max(deadline, this.sim.now), () => result.succeed([]));
-    });
-    return result;
+    const run = new PollRun(this.pollHost, deadline, answer);
+    this.procs.add(run);
+    // Where a poll process would start: at once, before ordinary events of this instant.
+    this.sim.schedule(0, startPoll, run, URGENT);
   }
 
   /** commitSync of `offsets` (partition -> next offset to read). False if the commit failed. */
@@ -133,8 +177,10 @@ export class KafkaConsumer {
       this.commitFailed(this.state === 'joining' || this.state === 'rejoin-needed' ? REBALANCE_IN_PROGRESS : `consumer ${this.state}`, 'manual', this.generation);
       return result.succeed(false);
     }
-    const p = this.spawn(this.commitSync([...offsets], this.generation, 'manual', this.o.defaultApiTimeout), 'commit');
-    p.addCallback((ev) => result.succeed(ev.ok && ev.value === true));
+    const run = new CommitRun(this.commitHost, [...offsets], this.generation, this.o.defaultApiTimeout, (ok) => { result.succeed(ok); });
+    this.procs.add(run);
+    // Where a commit process would start: at once, before ordinary events of this instant.
+    this.sim.schedule(0, startCommit, run, URGENT);
     return result;
   }
 
@@ -254,25 +300,11 @@ export class KafkaConsumer {
 
   // ---- poll ----
 
-  private *pollLoop(deadline: Micros): ProcessGenerator<KafkaRecord[]> {
+  private pollStarted(): void {
     this.activePolls++;
-    try {
-      this.lastPollAt = this.sim.now;
-      if (!this.pollSignal.triggered) this.pollSignal.succeed();
-      this.maybeAutoCommit();
-      for (;;) {
-        const left = deadline - this.sim.now;
-        if (left <= 0) return [];
-        if (this.state !== 'stable' || this.assigned.length === 0) {
-          yield this.sim.anyOf([this.assignmentSignal, this.sim.timeout(left)]);
-          continue;
-        }
-        const records = yield* this.fetcher.step(this.assigned, this.generation, deadline);
-        if (records.length > 0) return records;
-      }
-    } finally {
-      this.activePolls--;
-    }
+    this.lastPollAt = this.sim.now;
+    if (!this.pollSignal.triggered) this.pollSignal.succeed();
+    this.maybeAutoCommit();
   }
 
   // ---- commits ----
@@ -332,13 +364,6 @@ export class KafkaConsumer {
   }
 
   // ---- helpers ----
-
-  private spawn<R>(gen: ProcessGenerator<R>, name: string): Process<R> {
-    const p = this.sim.process(gen, `${this.memberId}/${name}`);
-    this.procs.add(p as Process<unknown>);
-    p.addCallback(() => this.procs.delete(p as Process<unknown>));
-    return p;
-  }
 
   private call<T>(handler: () => Reply<T> | Event<Reply<T>>, timeout: Micros): Event<Reply<T>> {
     return request(this.sim, this.net, this.host, this.broker.name, handler, timeout);

@@ -1,12 +1,10 @@
 import type { Event } from '../../src/kernel/event.js';
-import type { ProcessGenerator } from '../../src/kernel/process.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
 import type { KafkaBroker } from './broker.js';
 import type { ResolvedConsumerOptions } from './consumer-options.js';
 import type { KafkaRecord } from './partition-log.js';
 import type { FetchResponse, Reply } from './protocol.js';
-import { wait } from '../../src/kernel/wait.js';
 
 /**
  * The consumer's positions and fetches for its current assignment.
@@ -34,9 +32,9 @@ export interface FetcherContext {
   current(generation: number): boolean;
 }
 
-type Positions = (readonly [number, number])[];
+export type Positions = (readonly [number, number])[];
 
-interface InFlightFetch {
+export interface InFlightFetch {
   readonly generation: number;
   readonly reply: Event<Reply<FetchResponse>>;
 }
@@ -57,40 +55,38 @@ export class Fetcher {
     this.positionsInFlight = null;
   }
 
-  /**
-   * One step of a poll for `assigned` (non-empty) in `generation`: looks up
-   * missing positions, or waits (until `deadline`) for records. Returns the
-   * records, or none after time has passed.
-   */
-  *step(assigned: readonly number[], generation: number, deadline: Micros): ProcessGenerator<KafkaRecord[]> {
-    const { sim } = this.c;
-    const missing = assigned.filter((p) => !this.positions.has(p));
-    if (missing.length > 0) {
-      const w = yield* wait(sim.within(this.requestPositions(missing, generation), deadline - sim.now));
-      if (w.ok && !w.value!.ok) yield* this.pause(deadline);
-      return [];
-    }
-    if (this.fetchInFlight && this.fetchInFlight.generation !== generation) this.fetchInFlight = null;
-    const f = (this.fetchInFlight ??= { generation, reply: this.sendFetch(assigned) });
-    const w = yield* wait(sim.within(f.reply, deadline - sim.now));
-    if (!w.ok) return [];
-    if (this.fetchInFlight === f) this.fetchInFlight = null;
-    const reply = w.value!;
-    if (!reply.ok) {
-      yield* this.pause(deadline);
-      return [];
-    }
-    this.failures = 0;
-    return this.accept(reply.value, f.generation);
+  /** Assigned partitions without a position yet (they need an OffsetFetch first); null when there are none. */
+  missing(assigned: readonly number[]): number[] | null {
+    for (const p of assigned) if (!this.positions.has(p)) return assigned.filter((q) => !this.positions.has(q));
+    return null;
   }
 
-  /** After a failed request: the retry back-off, cut at the poll's deadline. */
-  private *pause(deadline: Micros): ProcessGenerator<void> {
-    yield this.c.sim.sleep(Math.min(this.c.backoff(this.failures++), Math.max(0, deadline - this.c.sim.now)));
+  /**
+   * The fetch a poll waits for: the one in flight if it belongs to
+   * `generation` (it outlives the poll that sent it), else a new one.
+   */
+  currentFetch(assigned: readonly number[], generation: number): InFlightFetch {
+    if (this.fetchInFlight && this.fetchInFlight.generation !== generation) this.fetchInFlight = null;
+    return (this.fetchInFlight ??= { generation, reply: this.sendFetch(assigned) });
+  }
+
+  /** `f` answered: the next poll sends a new fetch. */
+  answered(f: InFlightFetch): void {
+    if (this.fetchInFlight === f) this.fetchInFlight = null;
+  }
+
+  /** A fetch succeeded: the retry back-off starts over. */
+  succeeded(): void {
+    this.failures = 0;
+  }
+
+  /** After a failed request: the retry back-off, cut at the poll's deadline (µs). */
+  pauseAfterFailure(deadline: Micros): Micros {
+    return Math.min(this.c.backoff(this.failures++), Math.max(0, deadline - this.c.sim.now));
   }
 
   /** OffsetFetch for partitions without a position; the answer is applied whenever it arrives. */
-  private requestPositions(missing: readonly number[], generation: number): Event<Reply<Positions>> {
+  requestPositions(missing: readonly number[], generation: number): Event<Reply<Positions>> {
     if (this.positionsInFlight) return this.positionsInFlight;
     const { broker, topic, o } = this.c;
     const ev = this.c.call(() => broker.handleOffsetFetch(o.groupId, topic, missing, o.autoOffsetReset), o.requestTimeout);
@@ -106,16 +102,20 @@ export class Fetcher {
 
   private sendFetch(assigned: readonly number[]): Event<Reply<FetchResponse>> {
     const { broker, topic, o } = this.c;
-    const parts = assigned.filter((p) => this.positions.has(p));
+    const positions = this.positions;
+    let count = 0;
+    for (const p of assigned) if (positions.has(p)) count++;
     // Start at a different partition each time so a busy partition cannot starve the others.
-    const start = parts.length > 0 ? this.round++ % parts.length : 0;
-    const order = [...parts.slice(start), ...parts.slice(0, start)];
-    const req = { topic, positions: order.map((p) => [p, this.positions.get(p)!] as const), maxRecords: o.maxPollRecords, maxWaitUs: o.fetchMaxWait };
+    const start = count > 0 ? this.round++ % count : 0;
+    const order = new Array<readonly [number, number]>(count);
+    let i = 0;
+    for (const p of assigned) if (positions.has(p)) order[(i++ - start + count) % count] = [p, positions.get(p)!];
+    const req = { topic, positions: order, maxRecords: o.maxPollRecords, maxWaitUs: o.fetchMaxWait };
     return this.c.call(() => broker.handleFetch(req), o.requestTimeout);
   }
 
   /** Keeps the records that continue each partition's position, advancing it. */
-  private accept(records: readonly KafkaRecord[], generation: number): KafkaRecord[] {
+  accept(records: readonly KafkaRecord[], generation: number): KafkaRecord[] {
     if (!this.c.current(generation)) return [];
     const out: KafkaRecord[] = [];
     for (const r of records) {

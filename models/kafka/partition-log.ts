@@ -34,9 +34,10 @@ export class PartitionLog {
     return base;
   }
 
-  /** Up to `max` records from `offset` on; none if `offset` is at or past the end. */
-  read(offset: number, max: number): KafkaRecord[] {
-    if (offset < 0 || offset >= this.log.length || max <= 0) return [];
-    return this.log.slice(offset, offset + max);
+  /** Appends to `out` up to `max` records from `offset` on; none if `offset` is at or past the end. */
+  readInto(offset: number, max: number, out: KafkaRecord[]): void {
+    if (offset < 0 || max <= 0) return;
+    const end = Math.min(this.log.length, offset + max);
+    for (let i = offset; i < end; i++) out.push(this.log[i]!);
   }
 }

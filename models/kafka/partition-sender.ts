@@ -1,14 +1,13 @@
 import type { Event } from '../../src/kernel/event.js';
-import type { ProcessGenerator } from '../../src/kernel/process.js';
+import { URGENT } from '../../src/kernel/priority.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Network } from '../net/network.js';
 import { retryBackoffMs } from './backoff.js';
 import type { KafkaBroker } from './broker.js';
-import { CONNECTION_REFUSED, DELIVERY_TIMEOUT, REQUEST_TIMED_OUT } from './protocol.js';
-import { request } from './rpc.js';
-import { wait } from '../../src/kernel/wait.js';
+import { CONNECTION_REFUSED, DELIVERY_TIMEOUT, REQUEST_TIMED_OUT, type ProduceRequest, type ProduceResponse, type Reply } from './protocol.js';
+import { requestThen, type ReplyWaiter } from './rpc.js';
 import type { ProducerEvents } from './kafka-events.js';
 
 /**
@@ -67,10 +66,25 @@ interface Pending {
   expiry: number;
 }
 
-export class PartitionSender {
+const NO_REPLY: Reply<never> = { ok: false, error: 'no reply yet' };
+
+/**
+ * Callbacks in place of a drain process, step for step: each step runs in
+ * the event in which that process resumed (a reply one event after it
+ * arrives), so every seed gives the run it gave with the process.
+ */
+export class PartitionSender implements ReplyWaiter<ProduceResponse> {
+  reply: Reply<ProduceResponse> = NO_REPLY;
   private readonly queue: Pending[] = [];
   private busy = false;
   private nextSequence = 0;
+  /** The batch in flight and its attempts. */
+  private batch: Pending[] = [];
+  private produce: () => Reply<ProduceResponse> = () => NO_REPLY;
+  private deadline: Micros = 0;
+  private attempt = 0;
+  private retries = 0;
+  private cutByDeadline = false;
 
   constructor(private readonly c: SenderContext, readonly topic: string, readonly partition: number) {}
 
@@ -80,7 +94,8 @@ export class PartitionSender {
     this.queue.push(item);
     if (!this.busy) {
       this.busy = true;
-      this.c.sim.process(this.drain(), `${this.c.name}/${this.topic}-${this.partition}`);
+      // Where the drain process started: at once, before ordinary events of this instant.
+      this.c.sim.schedule(0, drain, this, URGENT);
     }
   }
 
@@ -92,9 +107,20 @@ export class PartitionSender {
     this.giveUp([item], DELIVERY_TIMEOUT);
   }
 
-  private *drain(): ProcessGenerator<void> {
-    while (this.queue.length > 0) yield* this.deliver(this.takeBatch());
-    this.busy = false;
+  /** @internal The next batch, or idle when the queue is empty. */
+  _drain(): void {
+    if (this.queue.length === 0) { this.busy = false; return; }
+    const batch = this.takeBatch();
+    const { broker } = this.c;
+    const req: ProduceRequest = { topic: this.topic, partition: this.partition, producerId: this.c.producerId, baseSequence: this.nextSequence, records: batch.map((r) => ({ key: r.key, value: r.value })) };
+    this.nextSequence += batch.length;
+    this.batch = batch;
+    // Every attempt sends the same request: a late copy of an earlier attempt carries this batch too.
+    this.produce = () => broker.handleProduce(req);
+    this.deadline = batch[0]!.sentAt + this.c.deliveryTimeout;
+    this.attempt = 0;
+    this.retries = 0;
+    this.send();
   }
 
   private takeBatch(): Pending[] {
@@ -111,31 +137,43 @@ export class PartitionSender {
     return batch;
   }
 
-  private *deliver(batch: Pending[]): ProcessGenerator<void> {
+  /** One attempt: a produce request that waits request.timeout.ms, cut at the delivery timeout. */
+  private send(): void {
     const { sim, net, host, broker } = this.c;
-    const deadline = batch[0]!.sentAt + this.c.deliveryTimeout;
-    const baseSequence = this.nextSequence;
-    this.nextSequence += batch.length;
-    const req = { topic: this.topic, partition: this.partition, producerId: this.c.producerId, baseSequence, records: batch.map((r) => ({ key: r.key, value: r.value })) };
-    let retries = 0;
-    for (let attempt = 0; ; attempt++) {
-      const left = deadline - sim.now;
-      if (left <= 0) return this.giveUp(batch, DELIVERY_TIMEOUT);
-      const cutByDeadline = left < this.c.requestTimeout;
-      const reply = yield* wait(request(sim, net, host, broker.name, () => broker.handleProduce(req), Math.min(this.c.requestTimeout, left)));
-      if (reply.ok) {
-        batch.forEach((r, i) => r.done.succeed({ ok: true, partition: this.partition, offset: reply.value.baseOffset + i }));
-        return;
-      }
-      if (reply.error === REQUEST_TIMED_OUT && cutByDeadline) return this.giveUp(batch, DELIVERY_TIMEOUT);
-      if (reply.error !== CONNECTION_REFUSED && ++retries > this.c.retries) return this.giveUp(batch, reply.error);
-      const pause = ms(retryBackoffMs(this.c.rng, attempt, this.c.retryBackoffMs, this.c.retryBackoffMaxMs));
-      if (sim.now + pause >= deadline) {
-        yield sim.sleep(deadline - sim.now);
-        return this.giveUp(batch, DELIVERY_TIMEOUT);
-      }
-      yield sim.sleep(pause);
+    const left = this.deadline - sim.now;
+    if (left <= 0) return this.giveUpBatch(DELIVERY_TIMEOUT);
+    this.cutByDeadline = left < this.c.requestTimeout;
+    requestThen(sim, net, host, broker.name, this.produce, Math.min(this.c.requestTimeout, left), this);
+  }
+
+  replied(): void {
+    const reply = this.reply;
+    const sim = this.c.sim;
+    if (reply.ok) {
+      const base = reply.value.baseOffset;
+      this.batch.forEach((r, i) => r.done.succeed({ ok: true, partition: this.partition, offset: base + i }));
+      return this._drain();
     }
+    if (reply.error === REQUEST_TIMED_OUT && this.cutByDeadline) return this.giveUpBatch(DELIVERY_TIMEOUT);
+    if (reply.error !== CONNECTION_REFUSED && ++this.retries > this.c.retries) return this.giveUpBatch(reply.error);
+    const pause = ms(retryBackoffMs(this.c.rng, this.attempt, this.c.retryBackoffMs, this.c.retryBackoffMaxMs));
+    if (sim.now + pause >= this.deadline) {
+      sim.schedule(this.deadline - sim.now, deliveryTimedOut, this);
+      return;
+    }
+    sim.schedule(pause, retry, this);
+  }
+
+  /** @internal After the back-off. */
+  _retry(): void {
+    this.attempt++;
+    this.send();
+  }
+
+  /** @internal The batch gives up at its delivery timeout, then the next one goes. */
+  giveUpBatch(error: string): void {
+    this.giveUp(this.batch, error);
+    this._drain();
   }
 
   private giveUp(records: Pending[], error: string): void {
@@ -143,3 +181,7 @@ export class PartitionSender {
     for (const r of records) r.done.succeed({ ok: false, error });
   }
 }
+
+function drain(s: PartitionSender): void { s._drain(); }
+function retry(s: PartitionSender): void { s._retry(); }
+function deliveryTimedOut(s: PartitionSender): void { s.giveUpBatch(DELIVERY_TIMEOUT); }

@@ -27,6 +27,39 @@ export function request<T>(
   return out;
 }
 
+const TIMED_OUT: Reply<never> = { ok: false, error: REQUEST_TIMED_OUT };
+
+/** A caller of `requestThen` that is not a process: it is handed the reply in `reply`, then `replied()` runs. */
+export interface ReplyWaiter<T> {
+  reply: Reply<T>;
+  replied(): void;
+}
+
+function resume(waiter: ReplyWaiter<unknown>): void {
+  waiter.replied();
+}
+
+/**
+ * `request` for a caller written as callbacks: `waiter` gets the reply one
+ * event after the answer arrives, the instant and queue position at which a
+ * process waiting on `request`'s event resumes, so both make the same run.
+ */
+export function requestThen<T>(
+  sim: Simulation,
+  net: Network,
+  from: string,
+  to: string,
+  handler: () => Reply<T> | Event<Reply<T>>,
+  timeout: Micros,
+  waiter: ReplyWaiter<T>,
+): void {
+  net.call(from, to, handler, timeout).addCallback((ev) => {
+    const outcome = ev.value!;
+    waiter.reply = outcome.ok ? outcome.value : TIMED_OUT;
+    sim.schedule(0, resume, waiter);
+  });
+}
+
 /**
  * Registers a client's host on the network if nobody has: replies only reach
  * registered hosts. A host registered by its pod keeps the pod's reachability.

@@ -1,6 +1,7 @@
 import type { Fault, FaultHandler, FaultParams } from '../../src/kernel/faults.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
-import { ms } from '../../src/kernel/time.js';
+import { ms, type Micros } from '../../src/kernel/time.js';
+import { StateHistory } from '../../src/kernel/state-history.js';
 import type { RestartDelay, StopCause } from './restart-policy.js';
 
 export type { RestartDelay, StopCause } from './restart-policy.js';
@@ -67,6 +68,8 @@ export function isAlive(state: LifeState): boolean {
  */
 export class Lifecycle<D = undefined> {
   private current: LifeState = 'running';
+  /** Every change of state, so others can ask what it was a moment ago (see stateAt). */
+  private readonly history = new StateHistory<LifeState>('running');
   private timer = -1;
 
   constructor(private readonly sim: Simulation, readonly name: string, private readonly o: LifecycleOptions<D>, private readonly target: LifecycleTarget<D>) {
@@ -76,6 +79,8 @@ export class Lifecycle<D = undefined> {
   }
 
   get state(): LifeState { return this.current; }
+  /** The state at `t` (now or earlier). */
+  stateAt(t: Micros): LifeState { return this.history.at(t); }
   /** Serving. */
   get up(): boolean { return this.current === 'running'; }
   /** Has live processes (running, hung or starting). */
@@ -86,7 +91,7 @@ export class Lifecycle<D = undefined> {
     if (this.current === 'stopped' || this.current === 'node-down') return;
     this.sim.cancel(this.timer);
     this.target.stopping?.(cause, this.current, detail);
-    this.current = 'stopped';
+    this.enter('stopped');
     const delay = this.o.restartDelay(cause, detail);
     this.target.stopped(cause, delay, detail);
     if (delay === 'now') this.start(false);
@@ -97,7 +102,7 @@ export class Lifecycle<D = undefined> {
   hang(): void {
     if (this.current !== 'running') return;
     this.target.hanging?.();
-    this.current = 'hung';
+    this.enter('hung');
     this.target.hung?.();
   }
 
@@ -106,7 +111,7 @@ export class Lifecycle<D = undefined> {
     if (this.current === 'node-down') return;
     this.sim.cancel(this.timer);
     this.target.stopping?.('node-crash', this.current, undefined);
-    this.current = 'node-down';
+    this.enter('node-down');
     this.target.nodeLost?.(recoverAfterMs);
     // Not tracked: a later node-recover makes it a no-op through the state guard.
     if (recoverAfterMs !== undefined) this.sim.schedule(ms(recoverAfterMs), () => this.nodeRecover());
@@ -134,14 +139,19 @@ export class Lifecycle<D = undefined> {
 
   private start(bounced: boolean): void {
     if (this.o.startupMs === undefined) return this.serve(bounced);
-    this.current = 'starting';
+    this.enter('starting');
     this.target.starting?.();
     this.timer = this.sim.schedule(ms(this.o.startupMs), () => this.serve(bounced));
   }
 
   private serve(bounced: boolean): void {
-    this.current = 'running';
+    this.enter('running');
     this.target.running(bounced);
+  }
+
+  private enter(state: LifeState): void {
+    this.current = state;
+    this.history.set(this.sim.now, state);
   }
 
   private defaultHandler(kind: LifecycleFault): FaultHandler {

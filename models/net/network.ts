@@ -23,6 +23,13 @@ export interface NetworkOptions {
   /** Sigma of the underlying normal: 0.5 puts p99 at about 3.2x the median. */
   readonly latencySigma: number;
   readonly lossProbability: number;
+  /**
+   * Messages sent ahead, round trips and unheard messages in one event or
+   * none (default true). false runs every message as its own events: the
+   * reference the shortcuts are tested against (same outcomes; an unheard
+   * ack even gives the same trace).
+   */
+  readonly oneEventPaths?: boolean;
 }
 
 export const DEFAULT_NETWORK: NetworkOptions = { latencyMedianMs: 0.5, latencySigma: 0.5, lossProbability: 0 };
@@ -31,38 +38,98 @@ export type CallOutcome<T> = { readonly ok: true; readonly value: T } | { readon
 
 /** Decides whether a host currently answers on the network (a crashed or frozen pod does not). */
 export type Reachability = (host: string) => boolean;
+/** Whether a host answered at an instant now or a moment ago (from its recorded state). */
+export type PastReachability = (t: Micros) => boolean;
+
+/** A registered host: whether it answers, and the faults on its links. */
+interface Host {
+  readonly answers: Reachability;
+  readonly answeredAt: PastReachability | undefined;
+  /** Extra one-way delay on its links (the latency fault), µs. */
+  extraUs: Micros;
+  /** Probability that one of its messages is dropped (the loss fault). */
+  loss: number;
+}
+
+/**
+ * A message in flight. Pooled: the network reuses them, so a send allocates
+ * nothing (no closure either: the receiver's callback and its argument ride
+ * in the message).
+ */
+class Message {
+  from = '';
+  to = '';
+  toHost: Host | undefined = undefined;
+  deliver: (arg: any) => void = noop;
+  arg: unknown = undefined;
+  /** A round trip's: when the request reached the server (see roundTrip); -1 for a one-way message. */
+  servedAt: Micros = -1;
+  fromHost: Host | undefined = undefined;
+  replied: (arg: any, servedAt: Micros) => void = noop;
+  constructor(readonly net: Network) {}
+}
+
+function noop(): void {}
+
+function replyArrives(m: Message): void {
+  m.net._replyArrives(m);
+}
+
+/** The queue's callback for every message: checks the receiver still hears, then delivers. */
+function arrive(m: Message): void {
+  m.net._arrive(m);
+}
+
+/** sendUnheard's answer for a message it sent as an ordinary event. */
+export const SENT_AS_EVENT = -2;
 
 export class Network {
+  /** Cut links, as "a|b" with a < b; empty (and never consulted) when no partition exists. */
   private readonly cuts = new Set<string>();
-  private readonly extraLatency = new Map<string, Micros>();
-  private readonly loss = new Map<string, number>();
-  private readonly reachability = new Map<string, Reachability>();
+  private readonly hostsByName = new Map<string, Host>();
+  /** Hosts with a latency or loss fault in effect; while 0, sends skip those lookups. */
+  private faultyHosts = 0;
+  private readonly pool: Message[] = [];
+  /** The latest departure time promised to a message sent ahead (see `send`'s departAt). */
+  private latestDeparture: Micros = -1;
   private readonly rng: RandomStream;
   private readonly trace: TypedTrace<NetworkEvents>;
+  private readonly latencyMedianUs: number;
+  private readonly shortcuts: boolean;
 
   constructor(private readonly sim: Simulation, private readonly options: NetworkOptions = DEFAULT_NETWORK) {
     this.rng = sim.rng('network');
     this.trace = sim.trace.typed<NetworkEvents>();
+    this.latencyMedianUs = options.latencyMedianMs * 1000;
+    this.shortcuts = options.oneEventPaths ?? true;
     // Params arrive checked against networkFaults (hosts as registered by then), defaults filled in.
     const params = (kind: NetworkFaultKind) => () => networkFaults(this.hosts)[kind];
     sim.faults.on('network', 'partition', (f) => this.partition(f.params?.['groups'] as string[][]), params('partition'));
     sim.faults.on('network', 'isolate', (f) => this.isolate(f.params?.['host'] as string), params('isolate'));
     sim.faults.on('network', 'heal', () => this.heal(), params('heal'));
     sim.faults.on('network', 'latency', (f) => this.setExtraLatency(f.params?.['host'] as string, ms(f.params?.['ms'] as number)), params('latency'));
-    sim.faults.on('network', 'loss', (f) => this.loss.set(f.params?.['host'] as string, f.params?.['p'] as number), params('loss'));
+    sim.faults.on('network', 'loss', (f) => this.setLoss(f.params?.['host'] as string, f.params?.['p'] as number), params('loss'));
   }
 
-  /** Registers a host; `answers` says whether it currently responds. */
-  addHost(name: string, answers: Reachability = () => true): void {
-    this.reachability.set(name, answers);
+  /**
+   * Registers a host; `answers` says whether it currently responds, and
+   * `answeredAt` (if the host keeps its history) whether it did at an
+   * instant a moment ago, which lets round trips to it take one event.
+   */
+  addHost(name: string, answers?: Reachability, answeredAt?: PastReachability): void {
+    const old = this.hostsByName.get(name);
+    // A host given no rule always answers, now and before.
+    const host = answers === undefined ? { answers: always, answeredAt: always } : { answers, answeredAt };
+    this.hostsByName.set(name, { ...host, extraUs: old?.extraUs ?? 0, loss: old?.loss ?? 0 });
   }
 
   get hosts(): string[] {
-    return [...this.reachability.keys()];
+    return [...this.hostsByName.keys()];
   }
 
   partition(groups: readonly (readonly string[])[]): void {
     if (!Array.isArray(groups)) throw new Error('partition: params.groups must be a list of host lists');
+    this.changing('partition');
     for (let i = 0; i < groups.length; i++)
       for (let j = i + 1; j < groups.length; j++)
         for (const a of groups[i]!) for (const b of groups[j]!) this.cut(a, b);
@@ -70,50 +137,168 @@ export class Network {
   }
 
   isolate(host: string): void {
-    for (const other of this.reachability.keys()) if (other !== host) this.cut(host, other);
+    this.changing('isolate');
+    for (const other of this.hostsByName.keys()) if (other !== host) this.cut(host, other);
     this.trace.emit('network', 'isolate', { host });
   }
 
   heal(): void {
+    this.changing('heal');
     this.cuts.clear();
     this.trace.emit('network', 'heal');
   }
 
   setExtraLatency(host: string, delay: Micros): void {
-    this.extraLatency.set(host, delay);
+    this.changing('latency');
+    this.hostState(host).extraUs = delay;
+    this.countFaultyHosts();
+  }
+
+  setLoss(host: string, p: number): void {
+    this.changing('loss');
+    this.hostState(host).loss = p;
+    this.countFaultyHosts();
   }
 
   connected(a: string, b: string): boolean {
-    return a === b || !this.cuts.has(pairKey(a, b));
+    return a === b || this.cuts.size === 0 || !this.cuts.has(pairKey(a, b));
   }
 
   /** True if `to` would receive a message sent by `from` now (ignoring random loss). */
   reachable(from: string, to: string): boolean {
-    return this.connected(from, to) && (this.reachability.get(to)?.(to) ?? false);
+    return this.connected(from, to) && (this.hostsByName.get(to)?.answers(to) ?? false);
   }
 
   /** One-way delay of a message from `from` to `to`, in µs. */
   latency(from: string, to: string): Micros {
-    const o = this.options;
-    const base = o.latencyMedianMs * 1000 * Math.exp(o.latencySigma * this.rng.normal());
-    return Math.round(base + (this.extraLatency.get(from) ?? 0) + (this.extraLatency.get(to) ?? 0));
+    const base = this.latencyMedianUs * Math.exp(this.options.latencySigma * this.rng.normal());
+    if (this.faultyHosts === 0) return Math.round(base);
+    return Math.round(base + (this.hostsByName.get(from)?.extraUs ?? 0) + (this.hostsByName.get(to)?.extraUs ?? 0));
   }
 
-  private lost(from: string, to: string): boolean {
-    const p = this.options.lossProbability + (this.loss.get(from) ?? 0) + (this.loss.get(to) ?? 0);
-    return p > 0 && this.rng.bernoulli(p);
+  /**
+   * Whether a message may be sent now to leave at `departAt` (a WAL sender's
+   * queue, say) in one event: true when no network fault is scheduled up to
+   * then, so the links at departure are the links now. The caller then also
+   * checks at arrival that its sender was still there to send at `departAt`.
+   */
+  canSendAhead(departAt: Micros): boolean {
+    return this.shortcuts && departAt < this.sim.faults.nextAt('network');
   }
 
   /**
    * Delivers `deliver(arg)` at `to` after the link latency, unless the message
    * is lost. `notBefore` keeps a stream's messages in order (TCP): pass the
    * previous message's arrival time. Returns the arrival time, or -1 if dropped.
+   * `departAt` (default now) sends ahead: only when `canSendAhead(departAt)`,
+   * which makes the outcome the one a send at `departAt` would have.
    */
-  send<A>(from: string, to: string, deliver: (arg: A) => void, arg: A, notBefore: Micros = 0): Micros {
+  send<A>(from: string, to: string, deliver: (arg: A) => void, arg: A, notBefore: Micros = 0, departAt: Micros = this.sim.now): Micros {
+    if (departAt > this.sim.now) {
+      if (!this.canSendAhead(departAt)) throw new Error(`network: a message from ${from} to ${to} cannot be sent ahead to leave at ${departAt} µs: a network fault comes first`);
+      if (departAt > this.latestDeparture) this.latestDeparture = departAt;
+    }
     if (!this.connected(from, to) || this.lost(from, to)) return -1;
-    const arrival = Math.max(this.sim.now + this.latency(from, to), notBefore);
-    this.sim.at(arrival, () => { if (this.reachable(from, to)) deliver(arg); });
+    const arrival = Math.max(departAt + this.latency(from, to), notBefore);
+    this.schedule(from, to, arrival, deliver, arg);
     return arrival;
+  }
+
+  private schedule<A>(from: string, to: string, arrival: Micros, deliver: (arg: A) => void, arg: A): void {
+    this.sim.at(arrival, arrive, this.message(from, to, deliver, arg));
+  }
+
+  private message<A>(from: string, to: string, deliver: (arg: A) => void, arg: A): Message {
+    const m = this.pool.pop() ?? new Message(this);
+    m.from = from;
+    m.to = to;
+    m.toHost = this.hostsByName.get(to);
+    m.deliver = deliver;
+    m.arg = arg;
+    return m;
+  }
+
+  private release(m: Message): void {
+    m.deliver = noop;
+    m.replied = noop;
+    m.arg = undefined;
+    m.toHost = undefined;
+    m.fromHost = undefined;
+    m.servedAt = -1;
+    this.pool.push(m);
+  }
+
+  /**
+   * A message its receiver needs only when it next looks (a standby's flush
+   * position at a primary not waiting for it): when nothing on the network
+   * changes before it arrives and the receiver keeps its history, no event
+   * is scheduled and the arrival time is returned; the receiver takes it in
+   * when it looks, if `answered(to, arrival)`. Otherwise it is sent as
+   * `send` does and the result is SENT_AS_EVENT; -1 if it was dropped.
+   */
+  sendUnheard<A>(from: string, to: string, deliver: (arg: A) => void, arg: A): Micros {
+    if (!this.connected(from, to) || this.lost(from, to)) return -1;
+    const arrival = this.sim.now + this.latency(from, to);
+    if (this.hostsByName.get(to)?.answeredAt !== undefined && this.canSendAhead(arrival)) return arrival;
+    this.schedule(from, to, arrival, deliver, arg);
+    return SENT_AS_EVENT;
+  }
+
+  /** Whether `host` answered at `t` (now or a moment ago), from its history; false for a host that keeps none. */
+  answered(host: string, t: Micros): boolean {
+    return this.hostsByName.get(host)?.answeredAt?.(t) ?? false;
+  }
+
+  /** @internal */
+  cancelTimer(token: number): void {
+    this.sim.cancel(token);
+  }
+
+  /** @internal A message's arrival: delivered if the link holds and the receiver answers. */
+  _arrive(m: Message): void {
+    const { from, to, toHost, deliver, arg } = m;
+    this.release(m);
+    if (this.connected(from, to) && toHost !== undefined && toHost.answers(to)) deliver(arg);
+  }
+
+  /**
+   * A request answered the moment it arrives, by a server whose answer can
+   * be read for a past instant (a read of recorded state), with both legs
+   * in one event when nothing on the network can change before the server
+   * has it. The request leaves now; `replied(arg, servedAt)` runs when the
+   * reply arrives, given the instant the server got the request: it works
+   * out the server's answer at that instant (and may find there was none).
+   * Every check a two-event trip makes is made, each for its own instant:
+   * the links at the server's instant are the links now (no network fault
+   * comes first), the server's own state then is read from its history.
+   *
+   * When a network fault does come first, or the server keeps no history,
+   * it falls back to two events: `serve(arg)` runs at the server when the
+   * request arrives, and the caller sends the reply itself.
+   */
+  roundTrip<A>(from: string, to: string, serve: (arg: A) => void, replied: (arg: A, servedAt: Micros) => void, arg: A): void {
+    if (!this.connected(from, to) || this.lost(from, to)) return;
+    const servedAt = this.sim.now + this.latency(from, to);
+    const toHost = this.hostsByName.get(to);
+    if (toHost?.answeredAt === undefined || !this.canSendAhead(servedAt)) {
+      this.schedule(from, to, servedAt, serve, arg);
+      return;
+    }
+    // The reply leaves at servedAt over the links as they are now: its loss and delay are drawn now.
+    if (this.lost(to, from)) return;
+    const m = this.message(to, from, noop, arg);
+    m.servedAt = servedAt;
+    m.fromHost = toHost;
+    m.replied = replied;
+    this.sim.at(servedAt + this.latency(to, from), replyArrives, m);
+  }
+
+  /** @internal A round trip's reply arrives: the server must have heard the request, and the client must hear the reply. */
+  _replyArrives(m: Message): void {
+    const { from, to, toHost, fromHost, replied, arg, servedAt } = m;
+    this.release(m);
+    if (!fromHost!.answeredAt!(servedAt)) return;
+    if (this.connected(from, to) && toHost !== undefined && toHost.answers(to)) replied(arg, servedAt);
   }
 
   /**
@@ -124,27 +309,82 @@ export class Network {
    * A handler returns undefined to send no answer (a frozen service).
    */
   call<T>(from: string, to: string, handler: () => T | Event<T> | undefined, timeout: Micros): Event<CallOutcome<T>> {
-    const done = this.sim.event<CallOutcome<T>>();
-    const timer = this.sim.schedule(timeout, () => { if (!done.triggered) done.succeed({ ok: false, error: 'timeout' }); });
-    const reply = (value: T) => {
-      this.send(to, from, () => {
-        if (done.triggered) return;
-        this.sim.cancel(timer);
-        done.succeed({ ok: true, value });
-      }, undefined);
-    };
-    this.send(from, to, () => {
-      const answer = handler();
-      if (answer === undefined) return;
-      if (answer instanceof Event) answer.addCallback((ev) => { if (ev.ok && ev.value !== undefined) reply(ev.value as T); });
-      else reply(answer);
-    }, undefined);
-    return done;
+    const c = new Call<T>(this, from, to, handler, this.sim.event<CallOutcome<T>>());
+    c.timer = this.sim.schedule(timeout, callTimedOut, c);
+    this.send(from, to, callArrives, c);
+    return c.done;
+  }
+
+  /** @internal The request of `c` arrives: the handler answers now, later (an event) or never. */
+  _serveCall<T>(c: Call<T>): void {
+    const answer = c.handler();
+    if (answer === undefined) return;
+    if (answer instanceof Event) answer.addCallback(c.onAnswer);
+    else this._replyCall(c, answer);
+  }
+
+  /** @internal The answer of `c` travels back. */
+  _replyCall<T>(c: Call<T>, value: T): void {
+    c.value = value;
+    this.send(c.to, c.from, callReplied, c);
+  }
+
+  private lost(from: string, to: string): boolean {
+    const extra = this.faultyHosts === 0 ? 0 : (this.hostsByName.get(from)?.loss ?? 0) + (this.hostsByName.get(to)?.loss ?? 0);
+    const p = this.options.lossProbability + extra;
+    return p > 0 && this.rng.bernoulli(p);
+  }
+
+  /** A fault is changing the links: no message sent ahead may be waiting to leave after now (canSendAhead promised it). */
+  private changing(what: string): void {
+    if (this.latestDeparture > this.sim.now) {
+      throw new Error(`network: ${what} at ${this.sim.now} µs outside the fault schedule while a message sent ahead waits to leave at ${this.latestDeparture} µs; change the network through faults`);
+    }
+  }
+
+  private hostState(name: string): Host {
+    let h = this.hostsByName.get(name);
+    // A fault may name a host that registers later (or never): keep its settings.
+    if (h === undefined) this.hostsByName.set(name, (h = { answers: () => false, answeredAt: () => false, extraUs: 0, loss: 0 }));
+    return h;
+  }
+
+  private countFaultyHosts(): void {
+    let n = 0;
+    for (const h of this.hostsByName.values()) if (h.extraUs !== 0 || h.loss !== 0) n++;
+    this.faultyHosts = n;
   }
 
   private cut(a: string, b: string): void {
     if (a !== b) this.cuts.add(pairKey(a, b));
   }
+}
+
+function always(): boolean {
+  return true;
+}
+
+/** One `call` in flight: its request, its answer and its result, in one object rather than a closure per step. */
+class Call<T> {
+  timer = -1;
+  value: T | undefined = undefined;
+  /** An answer that comes as an event is sent back once the event succeeds with a value. */
+  readonly onAnswer = (ev: Event<T>): void => { if (ev.ok && ev.value !== undefined) this.net._replyCall(this, ev.value); };
+  constructor(readonly net: Network, readonly from: string, readonly to: string, readonly handler: () => T | Event<T> | undefined, readonly done: Event<CallOutcome<T>>) {}
+}
+
+function callArrives(c: Call<any>): void {
+  c.net._serveCall(c);
+}
+
+function callReplied(c: Call<any>): void {
+  if (c.done.triggered) return;
+  c.net.cancelTimer(c.timer);
+  c.done.succeed({ ok: true, value: c.value });
+}
+
+function callTimedOut(c: Call<any>): void {
+  if (!c.done.triggered) c.done.succeed({ ok: false, error: 'timeout' });
 }
 
 function pairKey(a: string, b: string): string {

@@ -1,11 +1,13 @@
 import type { Event } from '../../src/kernel/event.js';
-import type { ProcessGenerator } from '../../src/kernel/process.js';
+import { URGENT } from '../../src/kernel/priority.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
-import { ms, type Micros } from '../../src/kernel/time.js';
-import type { CallOutcome, Network } from '../net/network.js';
-import type { Acquired, ConnectionPool } from '../pool/connection-pool.js';
-import type { DbSession, OrdersDb, PlaceOrderOutcome } from './orders-db.js';
-import { wait } from '../../src/kernel/wait.js';
+import { ms } from '../../src/kernel/time.js';
+import type { Network } from '../net/network.js';
+import type { ConnectionPool } from '../pool/connection-pool.js';
+import type { OrdersDb } from './orders-db.js';
+import { PlaceOrderOp, type OpHost, type TxResult } from './place-order-op.js';
+
+export type { TxResult } from './place-order-op.js';
 
 /**
  * How a worker runs the order transaction: take a connection from its pool,
@@ -27,31 +29,21 @@ import { wait } from '../../src/kernel/wait.js';
  * The whole transaction is one request/response: the server runs its
  * statements back to back (their times are in OrdersDb), and the client's
  * timeout covers all of them. The worker's host must be on the network
- * (`net.addHost`), or no answer can reach it.
+ * (`net.addHost`), or no answer can reach it. One call's steps are in
+ * place-order-op.ts.
  */
-export type TxResult = { ok: true; outcome: PlaceOrderOutcome } | { ok: false; error: string };
 
 export interface DbClientOptions {
   /** Client-side limit for the whole transaction (node-postgres query_timeout); must be > 0. */
   readonly statementTimeoutMs: number;
 }
 
-/** One placeOrder call in flight. */
-interface Op {
-  readonly result: Event<TxResult>;
-  /** The server crashed while the transaction was open: the connection was reset. */
-  readonly reset: Event<void>;
-  request: Event<Acquired> | null;
-  release: (() => void) | null;
-  session: { closed: boolean } | null;
-}
-
 export class DbClient {
-  private readonly timeout: Micros;
-  private readonly inFlight = new Set<Op>();
+  private readonly inFlight = new Set<PlaceOrderOp>();
+  private readonly opHost: OpHost;
 
   constructor(
-    private readonly sim: Simulation,
+    sim: Simulation,
     private readonly net: Network,
     readonly host: string,
     private readonly db: OrdersDb,
@@ -61,7 +53,12 @@ export class DbClient {
     if (!(options.statementTimeoutMs > 0 && options.statementTimeoutMs < Infinity)) {
       throw new Error(`db client ${host}: statementTimeoutMs must be > 0, got ${options.statementTimeoutMs}`);
     }
-    this.timeout = ms(options.statementTimeoutMs);
+    this.opHost = {
+      sim, net, host, db, pool,
+      timeout: ms(options.statementTimeoutMs),
+      forget: (op) => { this.inFlight.delete(op); },
+      closeAtServer: (session) => this.closeAtServer(session),
+    };
   }
 
   /** Transactions started and not yet finished (waiting for a connection included). */
@@ -70,9 +67,10 @@ export class DbClient {
   }
 
   placeOrder(orderId: string, productId: string): Event<TxResult> {
-    const op: Op = { result: this.sim.event<TxResult>(), reset: this.sim.event<void>(), request: null, release: null, session: null };
+    const op = new PlaceOrderOp(this.opHost, orderId, productId);
     this.inFlight.add(op);
-    this.sim.process(this.run(op, orderId, productId), `${this.host}/place-order/${orderId}`);
+    // Where the client process started: at once, before ordinary events of this instant.
+    this.opHost.sim.schedule(0, startOp, op, URGENT);
     return op.result;
   }
 
@@ -89,44 +87,7 @@ export class DbClient {
       if (op.request !== null) this.pool.cancel(op.request);
       if (op.session !== null) this.closeAtServer(op.session);
       op.release?.();
-      this.finish(op, { ok: false, error: 'client closed' });
-    }
-  }
-
-  private *run(op: Op, orderId: string, productId: string): ProcessGenerator<void> {
-    op.request = this.pool.acquire();
-    const lease = yield* wait(op.request);
-    op.request = null;
-    if (!lease.ok) {
-      this.inFlight.delete(op);
-      this.finish(op, { ok: false, error: lease.error });
-      return;
-    }
-    op.release = lease.release;
-    try {
-      if (op.result.triggered) return; // dropped while it waited
-      const session: DbSession & { closed: boolean } = {
-        closed: false,
-        // The crashed server's OS resets the socket; the client hears it one network trip later.
-        terminated: () => { this.net.send(this.db.name, this.host, () => { if (!op.reset.triggered) op.reset.succeed(); }, undefined); },
-      };
-      op.session = session;
-      const call = this.net.call(this.host, this.db.name, () => this.db.placeOrder(orderId, productId, session), this.timeout);
-      const first = yield* wait(this.sim.anyOf([call, op.reset]));
-      if (first.index === 1) { this.finish(op, { ok: false, error: 'connection terminated' }); return; }
-      const answer = first.value as CallOutcome<PlaceOrderOutcome | 'db-down'>;
-      if (!answer.ok) {
-        // pg-pool destroys a connection released with an error: closing it tells the server to roll back.
-        this.closeAtServer(session);
-        this.finish(op, { ok: false, error: 'query timeout' });
-      } else if (answer.value === 'db-down') {
-        this.finish(op, { ok: false, error: 'ECONNREFUSED' });
-      } else {
-        this.finish(op, { ok: true, outcome: answer.value });
-      }
-    } finally {
-      lease.release();
-      this.inFlight.delete(op);
+      op.finish({ ok: false, error: 'client closed' });
     }
   }
 
@@ -134,8 +95,8 @@ export class DbClient {
   private closeAtServer(session: { closed: boolean }): void {
     this.net.send(this.host, this.db.name, () => { session.closed = true; }, undefined);
   }
+}
 
-  private finish(op: Op, r: TxResult): void {
-    if (!op.result.triggered) op.result.succeed(r);
-  }
+function startOp(op: PlaceOrderOp): void {
+  op.start();
 }

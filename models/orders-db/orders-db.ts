@@ -1,5 +1,5 @@
 import type { Event } from '../../src/kernel/event.js';
-import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
+import { URGENT } from '../../src/kernel/priority.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
@@ -9,7 +9,23 @@ import { restartOnRequest } from '../lifecycle/restart-policy.js';
 import type { Network } from '../net/network.js';
 import { LockTable } from './lock-table.js';
 import { OrdersTables, type OrderRow } from './tables.js';
+import { Transaction, type TxHost } from './transaction.js';
+import type { DbSession, PlaceOrderOutcome } from './db-session.js';
 import type { OrdersDbEvents } from './orders-db-events.js';
+
+export type { DbSession, PlaceOrderOutcome } from './db-session.js';
+
+export interface OrdersDbOptions {
+  /** Median time of one statement (INSERT, UPDATE or COMMIT). */
+  readonly queryMs: number;
+  readonly initialStock: Readonly<Record<string, number>>;
+  /** Sigma of the underlying normal of statement times; 0.5 puts p99 at about 3.2x the median, 0 makes them exact. */
+  readonly querySigma?: number;
+}
+
+function startTransaction(tx: Transaction): void {
+  tx.start();
+}
 
 /**
  * Flux-Gate's PostgreSQL server: the `orders` and `products` tables and the
@@ -43,38 +59,9 @@ import type { OrdersDbEvents } from './orders-db-events.js';
  * Not modelled: max_connections (100 by default; pools here stay under it),
  * server CPU saturation, idle-in-transaction sessions (the server runs the
  * whole transaction, so a client cannot leave one open).
+ *
+ * Each transaction's steps are in transaction.ts.
  */
-export type PlaceOrderOutcome = 'inserted' | 'duplicate' | 'sold-out';
-
-export interface OrdersDbOptions {
-  /** Median time of one statement (INSERT, UPDATE or COMMIT). */
-  readonly queryMs: number;
-  readonly initialStock: Readonly<Record<string, number>>;
-  /** Sigma of the underlying normal of statement times; 0.5 puts p99 at about 3.2x the median, 0 makes them exact. */
-  readonly querySigma?: number;
-}
-
-/**
- * The client connection a transaction runs on, as the server sees it.
- * `closed` turns true when the client's close reaches the server: at the next
- * statement boundary the backend reads end-of-file instead of the next
- * statement and rolls back (a client that gave up never sends COMMIT); once
- * COMMIT has started it completes. `terminated` is called when the server
- * crashes with the transaction open (the OS resets the socket).
- */
-export interface DbSession {
-  readonly closed: boolean;
-  terminated?(): void;
-}
-
-interface Tx {
-  readonly orderId: string;
-  readonly productId: string;
-  readonly session: DbSession | undefined;
-  readonly done: Event<PlaceOrderOutcome | 'db-down'>;
-  proc: Process<void> | null;
-}
-
 export class OrdersDb {
   /** Transactions answered, by outcome; and those rolled back by a crash or a closed connection. */
   inserted = 0;
@@ -82,8 +69,9 @@ export class OrdersDb {
   soldOut = 0;
   rolledBack = 0;
   private readonly tables: OrdersTables;
-  private readonly locks: LockTable<Tx>;
-  private readonly open = new Set<Tx>();
+  private readonly locks: LockTable<Transaction>;
+  private readonly open = new Set<Transaction>();
+  private readonly txHost: TxHost;
   private readonly rng: RandomStream;
   private readonly sigma: number;
   private readonly life: Lifecycle<CrashParams>;
@@ -94,8 +82,16 @@ export class OrdersDb {
     if (!(options.queryMs >= 0 && options.queryMs < Infinity)) throw new Error(`orders-db ${name}: queryMs must be >= 0, got ${options.queryMs}`);
     this.sigma = options.querySigma ?? 0.5;
     this.tables = new OrdersTables(options.initialStock);
-    this.locks = new LockTable<Tx>(sim);
+    this.locks = new LockTable<Transaction>(sim);
     this.rng = sim.rng(`orders-db/${name}`);
+    this.txHost = {
+      sim, locks: this.locks, tables: this.tables,
+      statementTime: () => this.statementTime(),
+      clientGone: (tx) => this.clientGone(tx),
+      answer: (tx, outcome) => this.answer(tx, outcome),
+      soldOut: (tx) => this.sim.trace.typed<OrdersDbEvents>().emit(this.name, 'sold-out', { orderId: tx.orderId, productId: tx.productId }),
+      ended: (tx) => { this.open.delete(tx); },
+    };
     // The machine stays up when the server process dies: packets arrive and the kernel answers them (RST).
     net.addHost(name);
     this.life = new Lifecycle<CrashParams>(sim, name, { faults: PROCESS_FAULTS, restartDelay: restartOnRequest }, {
@@ -142,9 +138,10 @@ export class OrdersDb {
   placeOrder(orderId: string, productId: string, session?: DbSession): Event<PlaceOrderOutcome | 'db-down'> {
     const done = this.sim.event<PlaceOrderOutcome | 'db-down'>();
     if (!this.up) return done.succeed('db-down');
-    const tx: Tx = { orderId, productId, session, done, proc: null };
+    const tx = new Transaction(this.txHost, orderId, productId, session, done);
     this.open.add(tx);
-    tx.proc = this.sim.process(this.transaction(tx), `${this.name}/tx/${orderId}`);
+    // Where the server-side process started: at once, before ordinary events of this instant.
+    this.sim.schedule(0, startTransaction, tx, URGENT);
     return done;
   }
 
@@ -168,48 +165,14 @@ export class OrdersDb {
     this.sim.trace.typed<OrdersDbEvents>().emit(this.name, 'crash', { rolledBack, restartAfterMs: restartAfterMs ?? null });
   }
 
-  private *transaction(tx: Tx): ProcessGenerator<void> {
-    try {
-      // INSERT ... ON CONFLICT (order_id) DO NOTHING: waits for an open transaction that inserted the same id.
-      const orderKey = `order:${tx.orderId}`;
-      yield this.locks.lock(orderKey, tx);
-      yield this.sim.sleep(this.statementTime());
-      if (this.tables.hasOrder(tx.orderId)) {
-        this.locks.unlock(orderKey, tx); // DO NOTHING locks nothing
-        if (this.clientGone(tx)) return;
-        yield this.sim.sleep(this.statementTime()); // COMMIT of an empty transaction
-        this.answer(tx, 'duplicate');
-        return;
-      }
-      if (this.clientGone(tx)) return;
-      // UPDATE products SET stock = stock - 1 WHERE id = $1 AND stock > 0: the row lock serialises buyers.
-      yield this.locks.lock(`product:${tx.productId}`, tx);
-      yield this.sim.sleep(this.statementTime());
-      if (this.tables.stock(tx.productId) <= 0) {
-        // 0 rows updated: the worker rolls back. Redis let this order through, so Redis and the DB disagree.
-        this.sim.trace.typed<OrdersDbEvents>().emit(this.name, 'sold-out', { orderId: tx.orderId, productId: tx.productId });
-        this.answer(tx, 'sold-out');
-        return;
-      }
-      if (this.clientGone(tx)) return;
-      yield this.sim.sleep(this.statementTime()); // COMMIT: the WAL flush
-      this.tables.commitOrder(tx.orderId, tx.productId);
-      this.answer(tx, 'inserted');
-    } finally {
-      // COMMIT or ROLLBACK (a crash clears the table first, so this is then a no-op).
-      this.locks.releaseAll(tx);
-      this.open.delete(tx);
-    }
-  }
-
   /** A closed connection rolls the transaction back at this statement boundary; nobody is left to answer. */
-  private clientGone(tx: Tx): boolean {
+  private clientGone(tx: Transaction): boolean {
     if (tx.session?.closed !== true) return false;
     this.rolledBack++;
     return true;
   }
 
-  private answer(tx: Tx, outcome: PlaceOrderOutcome): void {
+  private answer(tx: Transaction, outcome: PlaceOrderOutcome): void {
     if (outcome === 'inserted') this.inserted++;
     else if (outcome === 'duplicate') this.duplicates++;
     else this.soldOut++;
@@ -223,7 +186,7 @@ export class OrdersDb {
     // Locks first: killing a holder must not hand its keys to a waiter that is about to die too.
     this.locks.clear();
     for (const tx of open) {
-      tx.proc?.kill('orders-db crash');
+      tx.kill();
       tx.session?.terminated?.();
     }
     this.rolledBack += open.length;

@@ -54,6 +54,8 @@ export interface PatroniCluster {
   readonly workload: SqlWorkload;
   /** Nodes that run as primary and can take writes right now. */
   writablePrimaries(): string[];
+  /** How many there are (no list built: observers ask after every trace record). */
+  writablePrimaryCount(): number;
 }
 
 export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): PatroniCluster {
@@ -99,9 +101,16 @@ export function buildPatroniCluster(sim: Simulation, o: PatroniClusterOptions): 
   const workload = startSqlWorkload(sim, writer, reader, peers, ledger, { writeRatePerS: o.writeRatePerS, readRatePerS: o.readRatePerS, until: o.workloadUntil });
 
   const nodes = names.map((n) => peers.get(n)!);
+  const nodePods = nodes.map((n) => pods.get(n.name)!);
+  const writable = (i: number) => nodes[i]!.role === 'primary' && nodePods[i]!.serving;
   return {
     net, dcs, pods, nodes, agents, primaryService, replicaService, ledger, workload,
-    writablePrimaries: () => nodes.filter((n) => n.role === 'primary' && pods.get(n.name)!.serving).map((n) => n.name),
+    writablePrimaries: () => nodes.filter((_, i) => writable(i)).map((n) => n.name),
+    writablePrimaryCount: () => {
+      let count = 0;
+      for (let i = 0; i < nodes.length; i++) if (writable(i)) count++;
+      return count;
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import type { Simulation } from '../../src/kernel/simulation.js';
 import { sec, type Micros } from '../../src/kernel/time.js';
 import { Hooks } from '../client/hooks.js';
 import { OutageLog } from '../client/outage-log.js';
-import type { SqlClient } from '../client/sql-client.js';
+import type { SqlClient, SqlQuery } from '../client/sql-client.js';
 import { startPoissonArrivals } from '../client/workload.js';
 import type { PostgresNode, WriteOutcome } from '../postgres/postgres-node.js';
 import type { WriteLedger } from '../postgres/write-ledger.js';
@@ -39,27 +39,34 @@ const FLAP_US = sec(1);
 export function startSqlWorkload(sim: Simulation, writer: SqlClient, reader: SqlClient, peers: ReadonlyMap<string, PostgresNode>, ledger: WriteLedger, o: SqlWorkloadOptions): SqlWorkload {
   const w: SqlWorkload = { writer, reader, writeIssued: new Hooks(), writeDone: new Hooks(), readIssued: new Hooks(), readDone: new Hooks() };
   const outage = new OutageLog(sim, 'app', 'writes', FLAP_US);
-  startPoissonArrivals(sim, sim.rng('workload/writes'), o.writeRatePerS, o.until, (id) => {
-    w.writeIssued.call(id);
-    const issued = sim.now;
-    sim.process((function* () {
-      const r = yield* writer.execute<WriteOutcome>((server) => peers.get(server)!.insert(id), (a) => a === 'ok');
-      sim.trace.typed<SqlWorkloadEvents>().emit('app', r.ok ? 'write-ok' : 'write-failed', { id });
-      if (r.ok) {
+  const trace = sim.trace.typed<SqlWorkloadEvents>();
+  const insert: SqlQuery<WriteOutcome> = {
+    run: (server, id, responder) => peers.get(server)!.insert(id, responder),
+    accept: (answer) => answer === 'ok',
+    done: (id, issuedAt, ok, error) => {
+      trace.emit('app', ok ? 'write-ok' : 'write-failed', { id });
+      if (ok) {
         ledger.acknowledge(id);
         outage.ok();
       } else {
-        outage.failed(r.error);
+        outage.failed(error);
       }
-      w.writeDone.call(r.ok, issued);
-    })(), 'write');
+      w.writeDone.call(ok, issuedAt);
+    },
+  };
+  const select: SqlQuery<boolean> = {
+    run: (server, _id, responder) => responder.respond(peers.get(server)!.role !== 'down'),
+    answerAt: (server, _id, t) => peers.get(server)!.roleAt(t) !== 'down',
+    accept: (answer) => answer,
+    done: (_id, _issuedAt, ok) => w.readDone.call(ok),
+  };
+  startPoissonArrivals(sim, sim.rng('workload/writes'), o.writeRatePerS, o.until, (id) => {
+    w.writeIssued.call(id);
+    writer.execute(insert, id);
   });
   startPoissonArrivals(sim, sim.rng('workload/reads'), o.readRatePerS, o.until, (id) => {
     w.readIssued.call(id);
-    sim.process((function* () {
-      const r = yield* reader.execute((server) => peers.get(server)!.role !== 'down', (a) => a);
-      w.readDone.call(r.ok);
-    })(), 'read');
+    reader.execute(select, id);
   });
   return w;
 }

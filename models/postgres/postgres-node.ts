@@ -1,9 +1,13 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
+import { StateHistory } from '../../src/kernel/state-history.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
 import type { Network } from '../net/network.js';
 import { commonPrefix, type WalRecord } from './wal.js';
+import { WalStream, type Shipment } from './wal-stream.js';
+import { StandbyPositions } from './standby-positions.js';
+import type { Responder } from '../client/responder.js';
 import type { TypedTrace } from '../../src/kernel/trace-events.js';
 import type { PostgresEvents } from './postgres-events.js';
 
@@ -32,13 +36,52 @@ export interface PostgresOptions {
   readonly walBytesPerWrite: number;
 }
 
-interface PendingCommit {
-  readonly lsn: number;
-  readonly done: Event<WriteOutcome>;
+/** A write on its way to commit: flushed locally, then (with a synchronous standby) waiting for its flush. */
+class PendingCommit {
+  lsn = 0;
+  constructor(readonly node: PostgresNode, readonly writeId: number, readonly responder: Responder<WriteOutcome>, readonly incarnation: number) {}
+}
+
+/** The queue's callback for a commit's local WAL flush. */
+function flushed(c: PendingCommit): void {
+  c.node._flushed(c);
+}
+
+/** A WAL record on its way from a primary's sender to one replica. */
+class WalShipment implements Shipment {
+  arrival: Micros = -1;
+  withdrawn = false;
+  constructor(readonly from: PostgresNode, readonly to: PostgresNode, readonly stream: WalStream, readonly rec: WalRecord, readonly incarnation: number, readonly leaveAt: Micros) {}
+}
+
+/** The queue's callback when a record handed over the two-event way leaves its sender. */
+function leaves(s: WalShipment): void {
+  s.from._leave(s);
+}
+
+/** The network's callback when a record arrives at the replica. */
+function shipmentArrives(s: WalShipment): void {
+  // A record sent ahead counts only if its sender was still up, as the same primary, when it left.
+  if (!s.withdrawn && s.from.wasUpAt(s.incarnation, s.leaveAt)) s.to._receive(s.from.name, s.rec);
+}
+
+/** A standby's flush position on its way to the primary. */
+class StandbyAck {
+  constructor(readonly standby: PostgresNode, readonly primary: string, readonly lsn: number) {}
+}
+
+function ackArrives(a: StandbyAck): void {
+  a.standby._acked(a);
+}
+
+function adapt(done: Event<WriteOutcome>): Responder<WriteOutcome> {
+  return { respond: (answer) => { done.succeed(answer); } };
 }
 
 export class PostgresNode {
-  role: PgRole = 'replica';
+  private currentRole: PgRole = 'replica';
+  /** Every change of role, so a read can be answered as of the instant it arrived (see roleAt). */
+  private readonly roles = new StateHistory<PgRole>('replica');
   timeline = 1;
   readonly wal: number[] = [];
   /** The primary this replica streams from. */
@@ -46,9 +89,12 @@ export class PostgresNode {
   /** The standby whose flush a commit waits for (synchronous_standby_names), null for none. */
   syncStandby: string | null = null;
   private pending: PendingCommit[] = [];
-  private readonly standbyFlushed = new Map<string, number>();
-  private readonly streamArrival = new Map<string, Micros>();
-  private readonly senderFree = new Map<string, Micros>();
+  /** When each incarnation (index) ended: a crash or a demotion started the next one. */
+  private readonly incarnationEnded: Micros[] = [];
+  /** Each standby's flushed position as this primary heard it. */
+  private readonly standbyFlushed = new StandbyPositions((t) => this.net.answered(this.name, t) && this.roleAt(t) === 'primary');
+  /** This server's WAL sender streams, by replica. */
+  private readonly streams = new Map<string, WalStream>();
   private incarnation = 0;
   private catchUpInFlight = false;
   private readonly rng: RandomStream;
@@ -65,6 +111,20 @@ export class PostgresNode {
     this.trace = sim.trace.typed<PostgresEvents>();
   }
 
+  get role(): PgRole {
+    return this.currentRole;
+  }
+
+  set role(role: PgRole) {
+    this.currentRole = role;
+    this.roles.set(this.sim.now, role);
+  }
+
+  /** The role at `t` (now or a moment ago). */
+  roleAt(t: Micros): PgRole {
+    return this.roles.at(t);
+  }
+
   get lsn(): number {
     return this.wal.length;
   }
@@ -73,29 +133,45 @@ export class PostgresNode {
     return this.options.walBytesPerWrite;
   }
 
-  /** An INSERT from a client; the event succeeds with the outcome when the commit returns. */
-  insert(writeId: number): Event<WriteOutcome> {
+  /**
+   * An INSERT from a client: `responder` hears the outcome when the commit
+   * returns ('read-only' at once on a replica), or never if the connection
+   * is cut first.
+   */
+  insert(writeId: number, responder: Responder<WriteOutcome>): void {
+    if (this.role !== 'primary') { responder.respond('read-only'); return; }
+    this.sim.schedule(this.flushDelay(), flushed, new PendingCommit(this, writeId, responder, this.incarnation));
+  }
+
+  /** The same INSERT, its outcome as an event (for callers that wait in a process). */
+  insertEvent(writeId: number): Event<WriteOutcome> {
     const done = this.sim.event<WriteOutcome>();
-    if (this.role !== 'primary') return done.succeed('read-only');
-    const inc = this.incarnation;
-    this.sim.schedule(this.flushDelay(), () => {
-      if (inc !== this.incarnation || this.role !== 'primary') {
-        // The server went down or was demoted before the flush: the client's connection is gone.
-        return;
-      }
-      this.wal.push(writeId);
-      const lsn = this.wal.length;
-      this.ship(lsn);
-      if (this.syncStandby === null || (this.standbyFlushed.get(this.syncStandby) ?? 0) >= lsn) done.succeed('ok');
-      else this.pending.push({ lsn, done });
-    });
+    this.insert(writeId, adapt(done));
     return done;
+  }
+
+  /** @internal The commit's WAL record is flushed. */
+  _flushed(c: PendingCommit): void {
+    // The server went down or was demoted before the flush: the client's connection is gone.
+    if (c.incarnation !== this.incarnation || this.role !== 'primary') return;
+    this.wal.push(c.writeId);
+    const lsn = this.wal.length;
+    this.ship(lsn);
+    if (this.syncStandby === null || this.standbyFlushed.get(this.syncStandby, this.sim.now) >= lsn) c.responder.respond('ok');
+    else { c.lsn = lsn; this.pending.push(c); }
+  }
+
+  /** Whether this server was up as incarnation `inc` at `t` (not crashed or demoted yet; a change at `t` itself counts as before). */
+  wasUpAt(inc: number, t: Micros): boolean {
+    return inc === this.incarnation || this.incarnationEnded[inc]! > t;
   }
 
   /** Chooses the synchronous standby (Patroni does); null releases waiting commits unreplicated. */
   setSyncStandby(name: string | null): void {
     if (this.syncStandby === name) return;
     this.syncStandby = name;
+    // Its acks in flight must now release commits when they arrive: they travel as events from here on.
+    if (name !== null) for (const a of this.standbyFlushed.takeInFlight(name, this.sim.now)) this.sim.at(a.arrival, ackArrives, new StandbyAck(this.peers.get(name)!, this.name, a.lsn));
     this.trace.emit(this.name, 'sync-standby', { standby: name });
     this.releaseAcked();
   }
@@ -106,9 +182,8 @@ export class PostgresNode {
     this.role = 'primary';
     this.upstream = null;
     this.syncStandby = null;
-    this.standbyFlushed.clear();
-    this.streamArrival.clear();
-    this.senderFree.clear();
+    this.standbyFlushed.clear(this.sim.now);
+    this.streams.clear();
     this.trace.emit(this.name, 'promoted', { timeline: this.timeline, lsn: this.wal.length });
   }
 
@@ -125,7 +200,7 @@ export class PostgresNode {
    */
   demote(stop: 'fast' | 'immediate' = 'immediate'): void {
     if (this.role !== 'primary') return;
-    this.incarnation++;
+    this.nextIncarnation();
     // The backend is terminated: the client gets no commit confirmation at all.
     this.pending = [];
     if (stop === 'fast') this.sendRemainingWal();
@@ -136,7 +211,7 @@ export class PostgresNode {
 
   /** The server process dies with its pod; the WAL on disk survives. */
   crash(): void {
-    this.incarnation++;
+    this.nextIncarnation();
     this.pending = [];
     this.role = 'down';
     this.upstream = null;
@@ -166,8 +241,13 @@ export class PostgresNode {
     this.requestCatchUp();
   }
 
-  /** Replica side: a record arrives on the replication stream. */
-  private receive(from: string, rec: WalRecord): void {
+  private nextIncarnation(): void {
+    this.incarnationEnded[this.incarnation] = this.sim.now;
+    this.incarnation++;
+  }
+
+  /** @internal Replica side: a record arrives on the replication stream. */
+  _receive(from: string, rec: WalRecord): void {
     if (this.role !== 'replica' || this.upstream !== from) return;
     if (rec.lsn <= this.wal.length) return;
     if (rec.lsn > this.wal.length + 1 || rec.timeline !== this.timeline) { this.requestCatchUp(); return; }
@@ -196,15 +276,27 @@ export class PostgresNode {
     if (!r) return;
     const records = this.wal.slice(from);
     const timeline = this.timeline;
-    const arrival = this.net.send(this.name, replica, () => {
+    this.sendInStream(r, () => {
       r.catchUpInFlight = false;
       if (r.incarnation !== replicaInc || r.role !== 'replica' || r.upstream !== this.name || r.wal.length !== from) return;
       if (commonPrefix(r.wal, this.wal) < from) return; // diverged meanwhile: the next follow rewinds
       r.wal.push(...records);
       r.timeline = timeline;
       r.ackTo(this.name);
-    }, undefined, this.streamArrival.get(replica) ?? 0);
-    if (arrival >= 0) this.streamArrival.set(replica, arrival);
+    });
+  }
+
+  /** Sends a message other than a queued record on `r`'s stream now, behind what has left and ahead of what has not. */
+  private sendInStream(r: PostgresNode, deliver: () => void): void {
+    const st = this.stream(r.name);
+    for (const s of st.withdrawAhead(this.sim.now)) this.handOver(new WalShipment(this, r, st, s.rec, s.incarnation, s.leaveAt), false);
+    st.noteLeft(this.net.send(this.name, r.name, deliver, undefined, st.leftArrival(this.sim.now)));
+  }
+
+  private stream(replica: string): WalStream {
+    let st = this.streams.get(replica);
+    if (st === undefined) this.streams.set(replica, (st = new WalStream()));
+    return st;
   }
 
   /**
@@ -218,14 +310,34 @@ export class PostgresNode {
     for (const r of this.peers.values()) {
       if (r === this || r.upstream !== this.name || r.role !== 'replica') continue;
       const lag = Math.round(ms(this.options.replicationLagMs) * Math.exp(this.rng.normal()));
-      const leaveAt = Math.max(this.senderFree.get(r.name) ?? 0, this.sim.now + lag);
-      this.senderFree.set(r.name, leaveAt);
-      this.sim.at(leaveAt, () => {
-        if (inc !== this.incarnation || this.role !== 'primary') return;
-        const arrival = this.net.send(this.name, r.name, () => r.receive(this.name, rec), undefined, this.streamArrival.get(r.name) ?? 0);
-        if (arrival >= 0) this.streamArrival.set(r.name, arrival);
-      });
+      const st = this.stream(r.name);
+      const leaveAt = Math.max(st.senderFree, this.sim.now + lag);
+      st.senderFree = leaveAt;
+      this.handOver(new WalShipment(this, r, st, rec, inc, leaveAt), true);
     }
+  }
+
+  /**
+   * A record leaves at `leaveAt`: sent ahead now, in one event, when the
+   * network can tell nothing on it changes before then and nothing queued
+   * the two-event way is still ahead of it; else at its time (two events).
+   */
+  private handOver(s: WalShipment, mayGoAhead: boolean): void {
+    const st = s.stream;
+    if (mayGoAhead && st.slowPending === 0 && s.leaveAt > this.sim.now && this.net.canSendAhead(s.leaveAt)) {
+      s.arrival = this.net.send(this.name, s.to.name, shipmentArrives, s, st.lastArrival, s.leaveAt);
+      st.noteAhead(s);
+      return;
+    }
+    st.slowPending++;
+    this.sim.at(s.leaveAt, leaves, s);
+  }
+
+  /** @internal A record handed over the two-event way leaves its sender now. */
+  _leave(s: WalShipment): void {
+    s.stream.slowPending--;
+    if (s.incarnation !== this.incarnation || this.role !== 'primary') return;
+    s.stream.noteLeft(this.net.send(this.name, s.to.name, shipmentArrives, s, s.stream.leftArrival(this.sim.now)));
   }
 
   /**
@@ -237,11 +349,10 @@ export class PostgresNode {
     const timeline = this.timeline;
     for (const r of this.peers.values()) {
       if (r === this || r.upstream !== this.name || r.role !== 'replica') continue;
-      const from = this.standbyFlushed.get(r.name) ?? 0;
+      const from = this.standbyFlushed.get(r.name, this.sim.now);
       const records = this.wal.slice(from);
       if (records.length === 0) continue;
-      const arrival = this.net.send(this.name, r.name, () => r.receiveBatch(this.name, from, records, timeline), undefined, this.streamArrival.get(r.name) ?? 0);
-      if (arrival >= 0) this.streamArrival.set(r.name, arrival);
+      this.sendInStream(r, () => r.receiveBatch(this.name, from, records, timeline));
     }
   }
 
@@ -255,22 +366,39 @@ export class PostgresNode {
     this.ackTo(upstream);
   }
 
+  /**
+   * Replies with this standby's flushed position. A primary that is not
+   * waiting for it (this is not its synchronous standby) hears it with no
+   * event when the network allows (see StandbyPositions).
+   */
   private ackTo(primary: string): void {
-    const flushed = this.wal.length;
-    this.net.send(this.name, primary, () => this.peers.get(primary)?.onStandbyFlushed(this.name, flushed), undefined);
+    const ack = new StandbyAck(this, primary, this.wal.length);
+    const up = this.peers.get(primary);
+    if (up === undefined || up.syncStandby === this.name) { this.net.send(this.name, primary, ackArrives, ack); return; }
+    const arrival = this.net.sendUnheard(this.name, primary, ackArrives, ack);
+    if (arrival >= 0) up.standbyFlushed.unheardAck(this.name, ack.lsn, arrival, this.sim.now);
+  }
+
+  /** @internal A flush position this standby sent arrives at the primary it named. */
+  _acked(a: StandbyAck): void {
+    this.peers.get(a.primary)?.onStandbyFlushed(this.name, a.lsn);
   }
 
   private onStandbyFlushed(standby: string, lsn: number): void {
     if (this.role !== 'primary') return;
-    if (lsn > (this.standbyFlushed.get(standby) ?? 0)) this.standbyFlushed.set(standby, lsn);
+    this.standbyFlushed.arrived(standby, lsn);
     if (standby === this.syncStandby) this.releaseAcked();
   }
 
   private releaseAcked(): void {
-    const upTo = this.syncStandby === null ? Infinity : this.standbyFlushed.get(this.syncStandby) ?? 0;
+    const upTo = this.syncStandby === null ? Infinity : this.standbyFlushed.get(this.syncStandby, this.sim.now);
+    const pending = this.pending;
     let i = 0;
-    while (i < this.pending.length && this.pending[i]!.lsn <= upTo) this.pending[i++]!.done.succeed('ok');
-    if (i > 0) this.pending = this.pending.slice(i);
+    while (i < pending.length && pending[i]!.lsn <= upTo) i++;
+    if (i === 0) return;
+    // Cut the list first: a responder may run code that commits again.
+    const released = pending.splice(0, i);
+    for (const c of released) c.responder.respond('ok');
   }
 
   private flushDelay(): Micros {

@@ -8,10 +8,19 @@ import type { PostgresNode } from './postgres-node.js';
  * outcome of a non-idempotent INSERT).
  */
 export class WriteLedger {
-  readonly acknowledged = new Set<number>();
+  /** Acknowledged write ids, in the order clients were told. */
+  private readonly ids: number[] = [];
+  private readonly isAcked: boolean[] = [];
 
   acknowledge(writeId: number): void {
-    this.acknowledged.add(writeId);
+    if (this.isAcked[writeId] === true) return;
+    this.isAcked[writeId] = true;
+    this.ids.push(writeId);
+  }
+
+  /** How many writes were acknowledged. */
+  get acknowledgedCount(): number {
+    return this.ids.length;
   }
 
   /**
@@ -23,12 +32,16 @@ export class WriteLedger {
     return byProgress.find((n) => n.role === 'primary') ?? byProgress[0]!;
   }
 
+  /** Acknowledged writes missing from `survivor`, and writes it holds twice (write ids are small integers: counted in an array). */
   audit(survivor: PostgresNode): { lost: number; duplicates: number; lostIds: number[] } {
-    const counts = new Map<number, number>();
-    for (const id of survivor.wal) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const counts: number[] = [];
     let duplicates = 0;
-    for (const c of counts.values()) if (c > 1) duplicates += c - 1;
-    const lostIds = [...this.acknowledged].filter((id) => !counts.has(id)).sort((a, b) => a - b);
+    for (const id of survivor.wal) {
+      const c = counts[id] ?? 0;
+      if (c > 0) duplicates++;
+      counts[id] = c + 1;
+    }
+    const lostIds = this.ids.filter((id) => counts[id] === undefined).sort((a, b) => a - b);
     return { lost: lostIds.length, duplicates, lostIds };
   }
 }

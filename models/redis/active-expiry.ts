@@ -21,20 +21,27 @@ export const ACCEPTABLE_STALE_PERCENT = 10;
  */
 export const MAX_SAMPLED_PER_CYCLE = 25_000;
 
+/** Reused by every cycle of one server: a sample's keys and their expiry times. */
+export interface ExpirySample {
+  readonly keys: string[];
+  readonly expiries: number[];
+}
+
+export function newExpirySample(): ExpirySample {
+  return { keys: [], expiries: [] };
+}
+
 /** Runs one cycle; returns the number of keys it deleted. */
-export function activeExpireCycle(db: Keyspace, rng: RandomStream): number {
+export function activeExpireCycle(db: Keyspace, rng: RandomStream, scratch: ExpirySample = newExpirySample()): number {
   let budget = MAX_SAMPLED_PER_CYCLE;
   let total = 0;
+  const { keys, expiries } = scratch;
   for (;;) {
-    const n = db.volatile.size;
-    if (n === 0) break;
+    if (db.volatile.size === 0) break;
     let expired = 0;
-    let sampled = 0;
     // With no more volatile keys than one loop samples, Redis checks them all.
-    for (const key of db.volatile.sample(KEYS_PER_LOOP, rng)) {
-      sampled++;
-      if (db.expireIfStale(key)) expired++;
-    }
+    const sampled = db.volatile.sampleInto(KEYS_PER_LOOP, rng, keys, expiries);
+    for (let i = 0; i < sampled; i++) if (db.expireSampled(keys[i]!, expiries[i]!)) expired++;
     total += expired;
     budget -= sampled;
     if (expired * 100 <= ACCEPTABLE_STALE_PERCENT * sampled || budget <= 0) break;

@@ -42,6 +42,7 @@ export class Keyspace {
   /** Keys removed because their TTL ran out, passively or actively (INFO expired_keys). */
   expiredKeys = 0;
   readonly all = new IndexedSet();
+  /** Keys with a TTL, each tagged with its expiry (µs). */
   readonly volatile = new IndexedSet();
   private readonly map = new Map<string, Entry>();
 
@@ -83,7 +84,7 @@ export class Keyspace {
     const e: Entry = { value, expiresAt, lastAccess: this.clock.now };
     this.map.set(key, e);
     this.all.add(key);
-    if (expiresAt !== null) this.volatile.add(key);
+    if (expiresAt !== null) this.volatile.add(key, expiresAt);
     else this.volatile.delete(key);
     this.usedBytes += entryBytes(key, value);
     this.dirty++;
@@ -101,6 +102,16 @@ export class Keyspace {
   expireIfStale(key: string): boolean {
     const e = this.map.get(key);
     if (e === undefined || !this.isExpired(e)) return false;
+    this.expire(key);
+    return true;
+  }
+
+  /**
+   * Removes a key the expiry sampler drew from `volatile` with its tag, the
+   * key's expiry, if that has run out: expireIfStale without the lookup.
+   */
+  expireSampled(key: string, expiresAt: Micros): boolean {
+    if (!(this.clock.now > expiresAt)) return false;
     this.expire(key);
     return true;
   }
@@ -132,7 +143,7 @@ export class Keyspace {
       if (this.isExpired(v)) { expired++; continue; }
       this.map.set(key, { value: v.value, expiresAt: v.expiresAt, lastAccess: this.clock.now });
       this.all.add(key);
-      if (v.expiresAt !== null) this.volatile.add(key);
+      if (v.expiresAt !== null) this.volatile.add(key, v.expiresAt);
       this.usedBytes += entryBytes(key, v.value);
     }
     return { loaded: this.map.size, expired };

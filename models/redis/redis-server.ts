@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
 import { restartOnRequest } from '../lifecycle/restart-policy.js';
 import type { Network } from '../net/network.js';
-import { activeExpireCycle } from './active-expiry.js';
+import { activeExpireCycle, newExpirySample } from './active-expiry.js';
 import { CONNECTION_REFUSED, deniedOnOom, OOM_ERROR, replyError, type RedisCommand, type RedisReply } from './commands.js';
 import { Evictor } from './eviction.js';
 import { Keyspace } from './keyspace.js';
@@ -72,6 +72,8 @@ export class RedisServer {
   private cronTimer = -1;
   private secondTimer = -1;
   private fillSeq = 0;
+  /** The active expiry cycle's sample, reused by every cycle. */
+  private readonly expireSample = newExpirySample();
   private readonly restartHooks: (() => void)[] = [];
 
   constructor(
@@ -195,7 +197,7 @@ export class RedisServer {
     const period = Math.round(US_PER_S / (this.options.hz ?? DEFAULT_HZ));
     const cron = () => {
       this.cronTimer = this.sim.schedule(period, cron);
-      activeExpireCycle(this.db, this.expireRng);
+      activeExpireCycle(this.db, this.expireRng, this.expireSample);
     };
     const everySecond = () => {
       this.secondTimer = this.sim.schedule(sec(1), everySecond);

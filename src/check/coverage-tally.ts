@@ -1,4 +1,4 @@
-import type { RunResult } from '../runner/run-scenario.js';
+import type { Coverage } from '../runner/invariant-run.js';
 import type { DrawnFault } from './fault-genes.js';
 
 export interface ShareRow {
@@ -24,7 +24,8 @@ export class CoverageTally {
     for (const s of sometimesNames) this.reached.set(s, 0);
   }
 
-  add(result: RunResult, drawn: readonly DrawnFault[]): void {
+  /** One search run: what it exercised (a RunResult will do) and the faults drawn for it. */
+  add(result: { readonly coverage: Coverage }, drawn: readonly DrawnFault[]): void {
     this.runs++;
     const kinds = new Set(drawn.filter((d) => (result.coverage.faults[d.primary.kind] ?? 0) > 0).map((d) => d.kind));
     for (const k of kinds) this.fired.set(k, (this.fired.get(k) ?? 0) + 1);

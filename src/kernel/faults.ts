@@ -44,6 +44,8 @@ interface Scheduler {
 export class FaultInjector {
   private readonly handlers = new Map<string, Map<string, Registration>>();
   readonly injected: Fault[] = [];
+  /** Delivery times of scheduled faults not delivered yet, by target, earliest first. */
+  private readonly pending = new Map<string, Micros[]>();
 
   constructor(private readonly sim: Scheduler, private readonly trace: Trace) {}
 
@@ -108,8 +110,33 @@ export class FaultInjector {
       const r = this.resolve(fault);
       if (!r.ok) throw new FaultError(`fault #${i + 1}: ${r.message}`, i, r.field);
     });
-    for (const fault of faults) this.sim.at(Math.max(fault.at, this.sim.now), (f: Fault) => this.inject(f), fault);
+    for (const fault of faults) {
+      const at = Math.round(Math.max(fault.at, this.sim.now));
+      let times = this.pending.get(fault.target);
+      if (!times) this.pending.set(fault.target, (times = []));
+      times.push(at);
+      times.sort((a, b) => a - b);
+      this.sim.at(at, this.deliver, fault);
+    }
   }
+
+  /**
+   * When the next scheduled fault at `target` will be delivered (Infinity if
+   * none is). A model whose state changes only through faults may rely on it
+   * to know that nothing changes before then (the network's one-event
+   * messages do). The TUI's live faults join the schedule by a rebuild, so
+   * this sees them too.
+   */
+  nextAt(target: string): Micros {
+    const times = this.pending.get(target);
+    return times === undefined || times.length === 0 ? Infinity : times[0]!;
+  }
+
+  private readonly deliver = (fault: Fault): void => {
+    // Scheduled faults arrive in time order, so this target's earliest pending time is this one's.
+    this.pending.get(fault.target)!.shift();
+    this.inject(fault);
+  };
 
   /** Delivers a fault now (the TUI's live faults use this too). */
   inject(fault: Fault): void {

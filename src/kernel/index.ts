@@ -18,4 +18,6 @@ export { Histogram } from './metrics/histogram.js';
 export { DowntimeTracker, type Window } from './metrics/downtime.js';
 export { MetricRegistry } from './metrics/registry.js';
 export { Resource } from './resources/resource.js';
+export { TimeoutQueue } from './timeout-queue.js';
+export { StateHistory } from './state-history.js';
 export * from './time.js';

@@ -8,6 +8,8 @@ import seedrandom from 'seedrandom';
  */
 export class RandomStream {
   private readonly next01: () => number;
+  /** Box-Muller's second normal, NaN when there is none. */
+  private spare = NaN;
 
   constructor(readonly seed: string | number, readonly name: string) {
     this.next01 = seedrandom.alea(`${seed}/${name}`);
@@ -33,11 +35,23 @@ export class RandomStream {
     return -mean * Math.log(1 - this.next01());
   }
 
-  /** Normal by Box-Muller; two draws per call so the stream position never depends on history. */
+  /**
+   * Normal by Box-Muller: one pair of uniforms gives two independent
+   * normals; the second is kept for the next call (models draw a normal per
+   * message latency, so this halves the logarithms, roots and uniforms).
+   */
   normal(mean = 0, sd = 1): number {
+    const spare = this.spare;
+    if (spare === spare) {
+      this.spare = NaN;
+      return mean + sd * spare;
+    }
     const u1 = 1 - this.next01();
     const u2 = this.next01();
-    return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    const r = Math.sqrt(-2 * Math.log(u1));
+    const theta = 2 * Math.PI * u2;
+    this.spare = r * Math.sin(theta);
+    return mean + sd * r * Math.cos(theta);
   }
 
   /** Log-normal given its median and the sigma of the underlying normal. */

@@ -22,6 +22,12 @@ export interface RunOptions {
   /** Virtual run length in ms; the scenario's default otherwise. */
   readonly untilMs?: number;
   readonly traceSinks?: readonly TraceSink[];
+  /**
+   * false: no timeline is collected (RunResult.timeline is empty), for
+   * callers that throw it away (sweep and check workers). The trace, the
+   * digest and every metric are the same either way: the timeline sink only reads.
+   */
+  readonly timeline?: boolean;
 }
 
 export interface TimelineEntry {
@@ -69,7 +75,7 @@ export function prepareRun(scenario: AnyScenario, options: RunOptions) {
   const params = resolveParams(scenario.params, options.params ?? {});
   const sim = new Simulation({ seed: options.seed });
   const timeline = new TimelineSink(scenario.timeline ?? (() => null));
-  sim.trace.addSink(timeline);
+  if (options.timeline !== false) sim.trace.addSink(timeline);
   for (const sink of options.traceSinks ?? []) sim.trace.addSink(sink);
   const untilMs = options.untilMs === undefined ? checkRunLength(scenario.durationMs(params), `scenario "${scenario.id}": durationMs`) : checkRunLength(options.untilMs, 'untilMs');
   const world = scenario.build(sim, params);

@@ -8,6 +8,7 @@ export { bootstrapTCi95, drawsPerResample, resampleCount, MAX_RESAMPLES } from '
 export { mostCommonValue } from './most-common.js';
 export { resampleStream } from './resample-stream.js';
 export { wilson95, ruleOfThree } from './proportion.js';
+export { ksTwoSample, kolmogorovSurvival, fisherExact, KS_PERMUTATIONS, type KsTwoSample, type KsOptions } from './two-sample.js';
 export { nines } from './nines.js';
 export type { Interval } from './interval.js';
 export { summarizeMetric, type MetricSummary } from './metric-summary.js';

@@ -21,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { isBadInputName } from '../io/errors.js';
 import { BadInput } from '../scenario/settings.js';
 import type { FromWorker, ToWorker, Variant, VariantInfo, WorkerInit } from './protocol.js';
+import { YOUNG_GENERATION_MB } from './young-generation.js';
 
 export interface PoolOptions {
   readonly variants: readonly Variant[];
@@ -39,14 +40,6 @@ export class RunError extends Error {
 
 /** Batches a worker may hold at once: one it runs, one waiting, so it never idles on a message round trip. */
 const IN_FLIGHT = 2;
-
-/**
- * A smaller young generation than V8's default for each worker: a run's
- * garbage (and the kernel's typed arrays, whose memory is outside the JS
- * heap) is collected sooner, which keeps the resident size of a long sweep
- * down at no measurable cost in speed.
- */
-const YOUNG_GENERATION_MB = 4;
 
 interface Slot {
   readonly worker: Worker;

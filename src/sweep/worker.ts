@@ -10,9 +10,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { applySettings, defaultParams, loadScenario, type LoadedScenario } from '../io/load-scenario.js';
-import { userCodeError } from '../io/user-code-error.js';
 import type { FromWorker, ToWorker, VariantInfo, WorkerInit } from './protocol.js';
 import { recordLine } from './record-file.js';
+import { errorFields as errorFieldsOf } from './worker-error.js';
 import { outcomesOf, seedFor, type RunRecord } from '../records/run-record.js';
 
 interface Loaded extends LoadedScenario {
@@ -26,12 +26,7 @@ const port = parentPort!;
 const stop = new Int32Array(init.stop);
 const post = (m: FromWorker): void => port.postMessage(m);
 
-/** What crosses to the main thread of an error; an exception from the user's scenario code goes as bad input, with their file:line. */
-function errorFields(thrown: unknown): { name: string; message: string; stack: string } {
-  const e = userCodeError(thrown, init.cwd) ?? thrown;
-  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack ?? `${e.name}: ${e.message}` };
-  return { name: 'Error', message: String(e), stack: String(e) };
-}
+const errorFields = (thrown: unknown) => errorFieldsOf(thrown, init.cwd);
 
 async function loadVariants(): Promise<Loaded[]> {
   const byRef = new Map<string, Promise<LoadedScenario>>();
@@ -46,7 +41,8 @@ async function loadVariants(): Promise<Loaded[]> {
 
 function runOne(v: Loaded, index: number): string {
   const seed = seedFor(init.baseSeed, index);
-  const result = v.api.runScenario(v.scenario, { seed, params: v.params });
+  // No timeline: a run record does not keep it (an older failsim a module imports ignores the option).
+  const result = v.api.runScenario(v.scenario, { seed, params: v.params, timeline: false });
   const metrics: Record<string, number | null> = {};
   for (const [k, x] of Object.entries(result.metrics)) metrics[k] = Number.isFinite(x) ? x : null;
   const record: RunRecord = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChainedDigest } from '../../src/kernel/digest.js';
 import { Trace, type TraceRecord } from '../../src/kernel/trace.js';
 
@@ -84,6 +84,38 @@ describe('Trace', () => {
     expect(run(false)).toBe(run(true));
     const empty = new Trace({ now: 0 });
     expect(empty.digestHex).not.toBe(run(false));
+  });
+
+  it('formats the chain only for sinks that declare it: with one- and two-parameter sinks the digest stays two numbers', () => {
+    const hex = vi.spyOn(ChainedDigest.prototype, 'hex');
+    try {
+      const clock = { now: 0 };
+      const trace = new Trace(clock);
+      const kinds: string[] = [];
+      trace.addSink({ record: (rec) => { kinds.push(rec.kind); } });
+      trace.addSink({ record: (_rec, line) => { kinds.push(line); } });
+      for (let i = 0; i < 10; i++) { clock.now = i; trace.emit('s', `k${i}`); }
+      expect(kinds).toHaveLength(20);
+      expect(hex).not.toHaveBeenCalled();
+
+      const chains: string[] = [];
+      const rest: unknown[] = [];
+      trace.addSink({ record: (_rec, _line, chain) => { chains.push(chain); } });
+      trace.addSink({ record: (...args: unknown[]) => { rest.push(args[2]); } });
+      trace.emit('s', 'after');
+      expect(hex).toHaveBeenCalledTimes(1);
+      expect(chains).toEqual([trace.digestHex]);
+      expect(rest).toEqual(chains);
+    } finally {
+      hex.mockRestore();
+    }
+    // The value is the same as one computed with a chain read at every record.
+    const withChain = new Trace({ now: 0 });
+    withChain.addSink({ record: (_r, _l, _chain) => {} });
+    const without = new Trace({ now: 0 });
+    without.addSink({ record: (_r) => {} });
+    for (const t of [withChain, without]) for (let i = 0; i < 5; i++) t.emit('s', 'k', { i });
+    expect(without.digestHex).toBe(withChain.digestHex);
   });
 
   it('different times or details give different digests', () => {

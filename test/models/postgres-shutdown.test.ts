@@ -23,7 +23,7 @@ function shard() {
   const [primary, standby] = [peers.get('pg-0')!, peers.get('pg-1')!];
   primary.role = 'primary';
   standby.follow('pg-0');
-  for (let i = 1; i <= 20; i++) sim.schedule(ms(10 + i), () => { primary.insert(i); });
+  for (let i = 1; i <= 20; i++) sim.schedule(ms(10 + i), () => { primary.insertEvent(i); });
   return { sim, primary, standby };
 }
 

@@ -28,6 +28,14 @@ describe('flux scenarios: every failure of the Flux-Gate document runs', () => {
     expect(a.metrics).toEqual(b.metrics);
     expect(c.digest).not.toBe(a.digest);
   });
+
+  it('a worker that crashes while persisting several records at once (workerConcurrency 10) is restarted, and no accepted order is lost', () => {
+    // Before the callbacks rewrite this stopped the run with an internal "Killed" error.
+    const r = runScenario(byId.get('flux-pool-exhausted')!, { seed: 1, faults: [{ at: 30_000_000, target: 'worker-0', kind: 'crash' }] });
+    expect(r.params['workerConcurrency']).toBeGreaterThan(1);
+    expect(r.metrics.ordersPersisted).toBe(r.metrics.ordersAccepted);
+    expect(r.metrics.acceptedOrdersLost).toBe(0);
+  });
 });
 
 describe('flux-kafka-down: Redis versus database stock', () => {

@@ -9,18 +9,18 @@ import { scenarios } from '../../scenarios/index.js';
  * table as it is; a model change updates it on purpose (say so in the commit).
  */
 const GOLDEN: Record<string, readonly [digest: string, events: number, traceRecords: number, metrics: string]> = {
-  'scenario-a': ['932c49d6ac33725c', 192616, 7623, '2f51aaa185f7996b'],
-  'flux-redis-down': ['c9d52c51601d53b1', 25026, 618, '1b73b193324a9e8a'],
-  'flux-redis-oom': ['2d4e43b8c8197bfb', 27992, 1015, '08c872f1e5850bba'],
-  'flux-kafka-down': ['536770f5f01c9201', 25420, 486, 'b56f4b2c22b0a40c'],
-  'flux-kafka-lag': ['c5418461a3eb9158', 30892, 602, '18af687a10bea55d'],
-  'flux-worker-crash': ['8145e605e99d6e8f', 22519, 310, 'e5fdd272b4cd424b'],
-  'flux-worker-oom': ['27862dd6a787a098', 22447, 318, 'e5fdd272b4cd424b'],
-  'flux-pg-down': ['6797f11a618fd271', 23282, 305, 'f3291fbcf6b5cb59'],
-  'flux-pool-exhausted': ['1c8dc04a4252cedc', 21872, 394, '03ae28f827108375'],
-  'flux-api-crash': ['46971710f7a19d1b', 25084, 309, '145c987814440589'],
-  'flux-redis-pg-mismatch': ['cbe4c9bd41c583b6', 16661, 491, 'ea74bf9688fddb39'],
-  'flux-partition': ['40c9870894294c41', 25338, 354, 'f56668bc2072cc34'],
+  'scenario-a': ['88650c29947bcbf4', 88640, 7624, '273b141356dc10c7'],
+  'flux-redis-down': ['fa40c0d5bc2854dc', 23638, 618, '0b51a22b60b49d6a'],
+  'flux-redis-oom': ['0a0f414373e58b5a', 26479, 1015, 'f3a191de7e6a12e8'],
+  'flux-kafka-down': ['d3a731705f83ff7d', 24379, 485, '26313c83bf769425'],
+  'flux-kafka-lag': ['0933a870acaa3353', 27932, 602, '8f6edcbb17180c1b'],
+  'flux-worker-crash': ['f3d864c6b48d385c', 21338, 310, 'e5fdd272b4cd424b'],
+  'flux-worker-oom': ['8458729b362188d1', 21265, 318, 'e5fdd272b4cd424b'],
+  'flux-pg-down': ['35bdb184bd100da2', 22061, 305, 'f3291fbcf6b5cb59'],
+  'flux-pool-exhausted': ['ff1ed054606a5688', 20505, 380, 'e16be355d8bb4949'],
+  'flux-api-crash': ['4df1ab013140c096', 23900, 309, '050792a0847f0572'],
+  'flux-redis-pg-mismatch': ['4da13d0cdf4ec97f', 15221, 487, 'd5dd793b48db3ef3'],
+  'flux-partition': ['d07ffc64dea0a26a', 24108, 354, 'df9192918c816935'],
 };
 
 describe('golden runs of every built-in scenario (seed 42, defaults)', () => {

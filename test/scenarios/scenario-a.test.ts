@@ -18,7 +18,7 @@ describe('scenario-a: Patroni failover', () => {
   // demotion modes, etcd's leaderless leases and the kubelet's grace period.
   it('seed 42 keeps its golden digest (update on purpose when the model changes)', () => {
     const r = runScenario(scenarioA, { seed: 42 });
-    expect(r.digest).toBe('932c49d6ac33725c');
+    expect(r.digest).toBe('88650c29947bcbf4');
     expect(r.metrics.ackedWritesLost).toBe(0);
     // ttl 20 s, loop_wait 1 s: the key was renewed at most 1 s before the crash.
     expect(r.metrics.detectionMs).toBeGreaterThanOrEqual(19_000);

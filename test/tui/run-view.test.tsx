@@ -83,7 +83,7 @@ describe('run view', () => {
 
   it('a rewind shows the same screen as a fresh run to that time', async () => {
     const rewound = openRunView(new Session({ scenario: scenarioA, seed: 42 }));
-    await press(rewound.stdin, ']', ']', ']', ']', ']', ']', ']', ']', ']', '.', '[');
+    await press(rewound.stdin, ']', ']', ']', ']', ']', ']', ']', ']', ']', '[');
     await vi.waitFor(() => expect(clockOf(rewound.lastFrame())).toBe('80.000'));
     const afterRewind = screen(rewound.lastFrame());
     cleanup();
@@ -125,7 +125,7 @@ describe('run view', () => {
     expect([0, 1]).toContain(code);
     const report = JSON.parse(out) as { digest: string };
     expect(report.digest).toBe(session.digest);
-    expect(report.digest).not.toBe('932c49d6ac33725c'); // the live fault changed the run
+    expect(report.digest).not.toBe('88650c29947bcbf4'); // the live fault changed the run
   });
 
   it('/ filters the log', async () => {

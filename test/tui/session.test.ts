@@ -20,7 +20,7 @@ describe('TUI session', () => {
       s.claims();
     }
     expect(s.finished).toBe(true);
-    expect(s.digest).toBe('932c49d6ac33725c');
+    expect(s.digest).toBe('88650c29947bcbf4');
     expect(s.claims().map((c) => c.pass)).toEqual(runScenario(scenarioA, { seed: 42 }).claims.map((c) => c.pass));
   });
 

@@ -17,19 +17,20 @@ export const ackedWritesKept: Invariant<PatroniParams, PatroniView, PatroniK8sRe
   kind: 'always',
   source: 'Impact Assessment: Data Loss Zero (synchronous commit)',
   watch({ world: c }) {
-    const ackedAt = new Map<number, number>();
+    // By write id (small integers from 0): when its acknowledgement was traced.
+    const ackedAt: number[] = [];
     return {
       record(rec: PatroniK8sRecord) {
-        if (!isFaultRecord(rec) && rec.kind === 'write-ok' && rec.source === 'app') ackedAt.set(rec.data.id, rec.t);
+        if (!isFaultRecord(rec) && rec.kind === 'write-ok' && rec.source === 'app') ackedAt[rec.data.id] = rec.t;
       },
       verdict() {
         const audit = c.ledger.audit(WriteLedger.survivor(c.nodes));
-        if (audit.lost === 0) return { pass: true, detail: `all ${c.ledger.acknowledged.size} acknowledged writes are on the surviving primary` };
-        const first = Math.min(...audit.lostIds.map((id) => ackedAt.get(id) ?? Infinity));
+        if (audit.lost === 0) return { pass: true, detail: `all ${c.ledger.acknowledgedCount} acknowledged writes are on the surviving primary` };
+        const first = Math.min(...audit.lostIds.map((id) => ackedAt[id] ?? Infinity));
         const when = Number.isFinite(first) ? { atMs: first / US_PER_MS } : {};
         return {
           pass: false,
-          detail: `${audit.lost} of ${c.ledger.acknowledged.size} acknowledged writes missing on the surviving primary (ids ${firstFew(audit.lostIds, 5)}${Number.isFinite(first) ? `; the first acknowledged at ${formatTime(first)}` : ''})`,
+          detail: `${audit.lost} of ${c.ledger.acknowledgedCount} acknowledged writes missing on the surviving primary (ids ${firstFew(audit.lostIds, 5)}${Number.isFinite(first) ? `; the first acknowledged at ${formatTime(first)}` : ''})`,
           ...when,
         };
       },

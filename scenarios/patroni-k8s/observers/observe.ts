@@ -14,7 +14,7 @@ export interface PatroniObserved {
 /** The cluster's measurement, set up right after the models and before any fault; the sinks read the trace in this order. */
 export function observePatroni(cluster: PatroniCluster, sim: Simulation): PatroniObserved {
   const phases = new FailoverPhases('postgres-primary');
-  const safety = new SingleWritablePrimary(cluster.writablePrimaries);
+  const safety = new SingleWritablePrimary(cluster);
   sim.trace.addSink(phases);
   sim.trace.addSink(safety);
   return { phases, safety, tally: new RequestTally(sim, cluster.workload) };

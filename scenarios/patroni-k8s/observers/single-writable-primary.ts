@@ -10,14 +10,14 @@ export class SingleWritablePrimary implements TraceSink {
   firstViolation: { t: Micros; primaries: string[] } | null = null;
   maxSeen = 0;
 
-  constructor(private readonly writablePrimaries: () => string[]) {}
+  constructor(private readonly cluster: { writablePrimaries(): string[]; writablePrimaryCount(): number }) {}
 
   record(rec: TraceRecord): void {
-    const p = this.writablePrimaries();
-    if (p.length > this.maxSeen) this.maxSeen = p.length;
-    if (p.length > 1) {
+    const n = this.cluster.writablePrimaryCount();
+    if (n > this.maxSeen) this.maxSeen = n;
+    if (n > 1) {
       this.violations++;
-      this.firstViolation ??= { t: rec.t, primaries: p };
+      this.firstViolation ??= { t: rec.t, primaries: this.cluster.writablePrimaries() };
     }
   }
 }

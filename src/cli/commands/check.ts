@@ -20,23 +20,26 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   const save = args.save === undefined ? undefined : outputFile('--save', args.save, cwd, args.force);
   const faultsOut = args.faultsOut === undefined ? undefined : outputFile('--faults-out', args.faultsOut, cwd, args.force);
   const loaded = await loadScenario(args.scenario, cwd);
-  const { scenario, api } = loaded;
+  const { scenario } = loaded;
   if (scenario.faultSpace === undefined) throw new UsageError(`check: scenario "${scenario.id}" declares no fault space (scenarios with one: ${withFaultSpace().join(', ')})`);
   if ((scenario.invariants ?? []).length === 0) throw new UsageError(`check: scenario "${scenario.id}" declares no invariants to check`);
   const { overrides: params, resolved } = applySettings(loaded, args.sets);
   const maxFaults = args.maxFaults ?? scenario.faultSpace.maxFaults;
 
-  const [{ runCheck }, { checkReport }, { replayCommand }] = await Promise.all([
-    import('../../check/check-loop.js'), import('../../check/format-check.js'), import('../../report/replay.js'),
+  const [{ runCheckAsync }, { CheckPool }, { checkReport }, { replayCommand }, { defaultWorkers }] = await Promise.all([
+    import('../../check/check-async.js'), import('../../sweep/check-pool.js'), import('../../check/format-check.js'), import('../../report/replay.js'), import('../sweep-runner.js'),
   ]);
   const progress = new Progress(io, 'check', args.runs, args.color);
   const shrinking = shrinkTicker(io, args.color);
-  const outcome = runCheck(scenario, api.runScenario, resolved, {
+  // One worker per CPU, each loading the scenario once for the whole check; the outcome does not depend on how many.
+  const workers = Math.min(defaultWorkers(), args.runs);
+  const pool = new CheckPool({ ref: args.scenario, sets: args.sets, cwd }, workers);
+  const outcome = await pool.start().then(() => runCheckAsync(scenario, resolved, {
     runs: args.runs, seed: args.seed, maxFaults, params,
     onRun: (phase) => (phase === 'search' ? progress.tick() : shrinking.tick()),
-  });
+  }, pool)).finally(() => pool.close());
   shrinking.clear();
-  progress.finish(1);
+  progress.finish(workers);
 
   const cx = outcome.counterexample;
   let faultsFile: string | undefined;

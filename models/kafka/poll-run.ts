@@ -1,0 +1,165 @@
+import type { Event } from '../../src/kernel/event.js';
+import type { Simulation } from '../../src/kernel/simulation.js';
+import type { Micros } from '../../src/kernel/time.js';
+import type { Fetcher, InFlightFetch } from './fetcher.js';
+import type { KafkaRecord } from './partition-log.js';
+import type { Reply } from './protocol.js';
+
+/** What a poll needs of its consumer. */
+export interface PollHost {
+  readonly sim: Simulation;
+  readonly fetcher: Fetcher;
+  /** The poll starts: it counts as active, and poll() side effects (auto-commit) run. */
+  pollStarted(): void;
+  /** It ends, answered or killed. */
+  pollEnded(run: PollRun): void;
+  /** The partitions to fetch, empty while (re)joining or with nothing assigned. */
+  fetchable(): readonly number[];
+  generation(): number;
+  /** Succeeds at the next assignment. */
+  assignmentSignal(): Event<void>;
+}
+
+// What a poll waits for.
+const POSITIONS = 0, FETCH = 1;
+
+/**
+ * One poll(): until its deadline, look up missing positions or wait for a
+ * fetch's records, pausing after a failed request (fetcher.ts has the
+ * mechanism). Callbacks in place of the poll process, step for step: each
+ * step runs in the event in which that process resumed (a within() answer
+ * one event after the reply, its time-out one event after the timer), and
+ * the records go out one event after the last step, as the finished
+ * process's did; so every seed gives the run it gave with the process. A
+ * kill stops it at once, with a killed process's bookkeeping.
+ */
+export class PollRun {
+  private started = false;
+  private ended = false;
+  private dead = false;
+  private records: KafkaRecord[] = [];
+  private pauseToken = -1;
+  private timer = -1;
+  private waitingFor = POSITIONS;
+  /** The event a step waits for (with the deadline as time-out); null when none. */
+  private awaited: Event<Reply<any>> | null = null;
+  private reply: Reply<unknown> | null = null;
+  private fetch: InFlightFetch | null = null;
+  private readonly onReply = (ev: Event<Reply<any>>) => this.replied(ev);
+
+  constructor(private readonly host: PollHost, private readonly deadline: Micros, private readonly answer: (records: KafkaRecord[]) => void) {}
+
+  /** The poll process's first step. */
+  start(): void {
+    if (this.dead) return;
+    this.started = true;
+    this.host.pollStarted();
+    this.loop();
+  }
+
+  /**
+   * A process kill: a pending pause is cancelled and the poll stops counting
+   * as active at once; the caller still gets an empty answer, at the
+   * deadline, as consumer.poll promises.
+   */
+  kill(): void {
+    if (this.ended || this.dead) return;
+    this.dead = true;
+    this.records = [];
+    if (this.pauseToken >= 0) this.host.sim.cancel(this.pauseToken);
+    if (this.started) this.host.pollEnded(this);
+    this.host.sim.schedule(0, answerLater, this);
+  }
+
+  private loop(): void {
+    const sim = this.host.sim;
+    if (this.deadline - sim.now <= 0) return this.end([]);
+    const assigned = this.host.fetchable();
+    if (assigned.length === 0) {
+      sim.anyOf([this.host.assignmentSignal(), sim.timeout(this.deadline - sim.now)]).addCallback(() => { if (!this.dead) this.loop(); });
+      return;
+    }
+    const generation = this.host.generation();
+    const fetcher = this.host.fetcher;
+    const missing = fetcher.missing(assigned);
+    if (missing !== null) return this.wait(POSITIONS, fetcher.requestPositions(missing, generation));
+    this.fetch = fetcher.currentFetch(assigned, generation);
+    this.wait(FETCH, this.fetch.reply);
+  }
+
+  /** within(ev, deadline - now): the reply, or a time-out at the deadline. */
+  private wait(what: number, ev: Event<Reply<any>>): void {
+    this.waitingFor = what;
+    this.awaited = ev;
+    this.reply = null;
+    this.timer = this.host.sim.schedule(this.deadline - this.host.sim.now, timedOut, this);
+    ev.addCallback(this.onReply);
+  }
+
+  private replied(ev: Event<Reply<any>>): void {
+    if (ev !== this.awaited || this.dead) return;
+    this.awaited = null;
+    this.host.sim.cancel(this.timer);
+    this.reply = ev.value!;
+    this.host.sim.schedule(0, resume, this);
+  }
+
+  /** @internal The within() timer. */
+  _timedOut(): void {
+    if (this.awaited === null || this.dead) return;
+    this.awaited = null;
+    this.host.sim.schedule(0, resume, this);
+  }
+
+  /** @internal The step after a wait, with `reply` (null: timed out). */
+  _resume(): void {
+    if (this.dead) return;
+    const reply = this.reply;
+    if (this.waitingFor === POSITIONS) {
+      if (reply !== null && !reply.ok) return this.pause();
+      return this.loop();
+    }
+    if (reply === null) return this.loop();
+    const fetcher = this.host.fetcher;
+    const f = this.fetch!;
+    fetcher.answered(f);
+    if (!reply.ok) return this.pause();
+    fetcher.succeeded();
+    const records = fetcher.accept(reply.value as readonly KafkaRecord[], f.generation);
+    if (records.length > 0) return this.end(records);
+    this.loop();
+  }
+
+  private pause(): void {
+    this.pauseToken = this.host.sim.schedule(this.host.fetcher.pauseAfterFailure(this.deadline), paused, this);
+  }
+
+  /** @internal The pause is over. */
+  _paused(): void {
+    this.pauseToken = -1;
+    this.loop();
+  }
+
+  private end(records: KafkaRecord[]): void {
+    this.ended = true;
+    this.records = records;
+    this.host.pollEnded(this);
+    this.host.sim.schedule(0, answerNow, this);
+  }
+
+  /** @internal The answer, one event after the last step. */
+  _answer(): void {
+    this.answer(this.records);
+  }
+
+  /** @internal A killed poll answers empty at its deadline (or now, if that has passed). */
+  _answerAtDeadline(): void {
+    this.host.sim.at(Math.max(this.deadline, this.host.sim.now), answerNow, this);
+  }
+}
+
+function timedOut(run: PollRun): void { run._timedOut(); }
+function resume(run: PollRun): void { run._resume(); }
+function paused(run: PollRun): void { run._paused(); }
+function answerNow(run: PollRun): void { run._answer(); }
+function answerLater(run: PollRun): void { run._answerAtDeadline(); }

@@ -90,7 +90,7 @@ export class Network {
   /** Hosts with a latency or loss fault in effect; while 0, sends skip those lookups. */
   private faultyHosts = 0;
   private readonly pool: Message[] = [];
-  /** The latest departure time promised to a message sent ahead (see `send`'s departAt). */
+  /** The latest instant up to which a message decided ahead relies on the links as they are (see promiseQuietUntil). */
   private latestDeparture: Micros = -1;
   private readonly rng: RandomStream;
   private readonly trace: TypedTrace<NetworkEvents>;
@@ -196,7 +196,7 @@ export class Network {
   send<A>(from: string, to: string, deliver: (arg: A) => void, arg: A, notBefore: Micros = 0, departAt: Micros = this.sim.now): Micros {
     if (departAt > this.sim.now) {
       if (!this.canSendAhead(departAt)) throw new Error(`network: a message from ${from} to ${to} cannot be sent ahead to leave at ${departAt} µs: a network fault comes first`);
-      if (departAt > this.latestDeparture) this.latestDeparture = departAt;
+      this.promiseQuietUntil(departAt);
     }
     if (!this.connected(from, to) || this.lost(from, to)) return -1;
     const arrival = Math.max(departAt + this.latency(from, to), notBefore);
@@ -239,7 +239,10 @@ export class Network {
   sendUnheard<A>(from: string, to: string, deliver: (arg: A) => void, arg: A): Micros {
     if (!this.connected(from, to) || this.lost(from, to)) return -1;
     const arrival = this.sim.now + this.latency(from, to);
-    if (this.hostsByName.get(to)?.answeredAt !== undefined && this.canSendAhead(arrival)) return arrival;
+    if (this.hostsByName.get(to)?.answeredAt !== undefined && this.canSendAhead(arrival)) {
+      this.promiseQuietUntil(arrival);
+      return arrival;
+    }
     this.schedule(from, to, arrival, deliver, arg);
     return SENT_AS_EVENT;
   }
@@ -285,6 +288,7 @@ export class Network {
       return;
     }
     // The reply leaves at servedAt over the links as they are now: its loss and delay are drawn now.
+    this.promiseQuietUntil(servedAt);
     if (this.lost(to, from)) return;
     const m = this.message(to, from, noop, arg);
     m.servedAt = servedAt;
@@ -333,6 +337,11 @@ export class Network {
     const extra = this.faultyHosts === 0 ? 0 : (this.hostsByName.get(from)?.loss ?? 0) + (this.hostsByName.get(to)?.loss ?? 0);
     const p = this.options.lossProbability + extra;
     return p > 0 && this.rng.bernoulli(p);
+  }
+
+  /** A message decided now relies on the links staying as they are until `t`: a change before then outside the fault schedule is an error. */
+  private promiseQuietUntil(t: Micros): void {
+    if (t > this.latestDeparture) this.latestDeparture = t;
   }
 
   /** A fault is changing the links: no message sent ahead may be waiting to leave after now (canSendAhead promised it). */

@@ -135,6 +135,13 @@ describe('a round trip in one event', () => {
     expect(late.replies).toHaveLength(1);
   });
 
+  it('refuses a change of the links outside the fault schedule while a round trip relies on them', () => {
+    const s = server();
+    s.sim.schedule(0, s.send);
+    s.sim.schedule(ms(2), () => s.net.partition([['app'], ['db']]));
+    expect(() => s.sim.run()).toThrow(/outside the fault schedule/);
+  });
+
   it('falls back to two events when a network fault comes before the server has the request, and the cut holds', () => {
     const s = server();
     s.sim.faults.schedule([{ at: ms(2), target: 'network', kind: 'partition', params: { groups: [['app'], ['db']] } }]);

@@ -1,7 +1,7 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
-import type { Network } from '../net/network.js';
+import type { CallOutcome, Network } from '../net/network.js';
 import { REQUEST_TIMED_OUT, type Reply } from './protocol.js';
 
 /**
@@ -20,14 +20,16 @@ export function request<T>(
   timeout: Micros,
 ): Event<Reply<T>> {
   const out = sim.event<Reply<T>>();
-  net.call(from, to, handler, timeout).addCallback((ev) => {
-    const outcome = ev.value!;
-    out.succeed(outcome.ok ? outcome.value : { ok: false, error: REQUEST_TIMED_OUT });
-  });
+  net.call(from, to, handler, timeout).addCallback((ev) => { out.succeed(replyOf(ev.value!)); });
   return out;
 }
 
 const TIMED_OUT: Reply<never> = { ok: false, error: REQUEST_TIMED_OUT };
+
+/** The broker's reply, or REQUEST_TIMED_OUT when none came back in time. */
+function replyOf<T>(outcome: CallOutcome<Reply<T>>): Reply<T> {
+  return outcome.ok ? outcome.value : TIMED_OUT;
+}
 
 /** A caller of `requestThen` that is not a process: it is handed the reply in `reply`, then `replied()` runs. */
 export interface ReplyWaiter<T> {
@@ -54,8 +56,7 @@ export function requestThen<T>(
   waiter: ReplyWaiter<T>,
 ): void {
   net.call(from, to, handler, timeout).addCallback((ev) => {
-    const outcome = ev.value!;
-    waiter.reply = outcome.ok ? outcome.value : TIMED_OUT;
+    waiter.reply = replyOf(ev.value!);
     sim.schedule(0, resume, waiter);
   });
 }

@@ -45,3 +45,19 @@ export { PatroniAgent, type PatroniOptions } from './patroni/agent.js';
 
 // Availability (failure/repair processes).
 export * from './reliability/index.js';
+
+// Resilience patterns (seed 001): breakers, retries and budgets, bulkheads, a generic service and a caller that composes them.
+export * from './breaker/index.js';
+export * from './retry/index.js';
+export { SemaphoreBulkhead, type SemaphoreBulkheadOptions } from './bulkhead/semaphore-bulkhead.js';
+export { ThreadPoolBulkhead, type ThreadPoolBulkheadOptions } from './bulkhead/thread-pool-bulkhead.js';
+export { GatewayPools, SEED_001_GATEWAY_POOLS, type GatewayPoolsOptions, type Lane } from './bulkhead/gateway-pools.js';
+export { bulkheadFullMessage, semaphoreAdmission, threadPoolAdmission, threadPoolDefaults, SEMAPHORE_DEFAULTS } from './bulkhead/admission.js';
+export { type BulkheadOutcome, type Compartment } from './bulkhead/outcome.js';
+export { QueuePool, fromSeedPoolYaml, queuePoolTimeoutMessage, SEED_001_POOL_YAML, SERVER_CLOSED_ERROR, SQLALCHEMY_POOL_DEFAULTS, type Checkout, type PooledConnection, type QueuePoolOptions, type SeedPoolYaml } from './pool/queue-pool.js';
+export { GenericService, type ServiceCall, type ServiceReply } from './service/service.js';
+export { DEFAULT_SERVICE, type GenericServiceOptions } from './service/service-options.js';
+export { DEGRADATION_FAULTS, Degradation } from './service/degradation.js';
+export { ResilientCaller, type CallerPatterns } from './resilience/resilient-caller.js';
+export { DEFAULT_CALLER, FALLBACK_KINDS, type CallerOptions, type FallbackKind } from './resilience/caller-options.js';
+export { type CallError, type CallGate, type CallResult } from './resilience/call-result.js';

@@ -11,15 +11,21 @@ import { fluxPoolExhausted } from './flux-gate/pool-exhausted.js';
 import { fluxApiCrash } from './flux-gate/api-crash.js';
 import { fluxRedisPgMismatch } from './flux-gate/redis-pg-mismatch.js';
 import { fluxPartition } from './flux-gate/partition.js';
+import { patternsLatencySpike } from './patterns/latency-spike.js';
+import { patternsConnectionRefused } from './patterns/connection-refused.js';
+import { patternsCascadingFailure } from './patterns/cascading-failure.js';
+import { patternsBreakerStates } from './patterns/breaker-states.js';
 
 /**
  * Every built-in scenario, in the order `sim list` shows them: Scenario A,
- * then one scenario per failure of the Flux-Gate document, in its order.
+ * then one scenario per failure of the Flux-Gate document, in its order,
+ * then one per question of the unhappy-path document (seed 001), in its order.
  */
 export const scenarios: readonly AnyScenario[] = [
   scenarioA,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
+  patternsLatencySpike, patternsConnectionRefused, patternsCascadingFailure, patternsBreakerStates,
 ];
 
 export function findScenario(id: string): AnyScenario | undefined {

@@ -22,6 +22,7 @@ export interface ScenarioEntry {
 
 const PATRONI = 'seeds/000_3b6c436277faf2d9.txt';
 const FLUX = 'seeds/002_c52631de9649282e.txt (Flux-Gate failure modes)';
+const PATTERNS = 'seeds/001_c2d78e65abd78ba3.txt (Failure Mode Design: the unhappy path)';
 const byDefault = (m: { default: AnyScenario }): AnyScenario => m.default;
 
 export const CATALOGUE: readonly ScenarioEntry[] = [
@@ -72,5 +73,21 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
   {
     id: 'flux-partition', title: 'Flux-Gate: network partition between an API instance and Redis', source: `${FLUX}, Failure Recovery Matrix: Network partition`,
     system: 'flux-gate', checkable: false, load: () => import('../../scenarios/flux-gate/partition.js').then(byDefault),
+  },
+  {
+    id: 'patterns-latency-spike', title: 'Patterns: a dependency\'s latency spikes to 2 s', source: `${PATTERNS}, 1. Network Failures / Latency Spikes`,
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/latency-spike.js').then(byDefault),
+  },
+  {
+    id: 'patterns-connection-refused', title: 'Patterns: 1,000 clients, the dependency refuses connections for 30 s', source: `${PATTERNS}, 1. Network Failures / Connection Failures`,
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/connection-refused.js').then(byDefault),
+  },
+  {
+    id: 'patterns-cascading-failure', title: 'Patterns: Search becomes slow behind the gateway', source: `${PATTERNS}, 3. Service Failures / Cascading Failures`,
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/cascading-failure.js').then(byDefault),
+  },
+  {
+    id: 'patterns-breaker-states', title: 'Patterns: a failing dependency walks the circuit breaker through its states', source: `${PATTERNS}, 3. Service Failures / Circuit Breaker States`,
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/breaker-states.js').then(byDefault),
   },
 ];

@@ -12,6 +12,7 @@ export { type Micros, ms, sec, toMs, toSec, US_PER_MS, US_PER_S, formatTime, for
 export { Counter } from '../kernel/metrics/counter.js';
 export { Histogram } from '../kernel/metrics/histogram.js';
 export { DowntimeTracker, type Window } from '../kernel/metrics/downtime.js';
+export { percentile } from '../kernel/metrics/percentile.js';
 
 export { defineScenario, type Scenario, type AnyScenario, type Claim, type ClaimVerdict, type MetricInfo, type ParamsSchema } from './scenario.js';
 export { defineSystem, recordsOf, type System, type SystemSpec, type ScenarioSpec, type SystemView, type Built, type RecordTypes } from './system.js';

@@ -1,0 +1,216 @@
+import type { RandomStream } from '../../src/kernel/rng.js';
+import type { Simulation } from '../../src/kernel/simulation.js';
+import { ms, type Micros } from '../../src/kernel/time.js';
+import { CRASH_PARAMS, NO_PARAMS, type CrashParams } from '../lifecycle/fault-params.js';
+import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
+import { restartOnRequest, type RestartDelay } from '../lifecycle/restart-policy.js';
+import { Degradation } from './degradation.js';
+import type { ServiceEvents } from './service-events.js';
+import { DEFAULT_SERVICE, checkServiceOptions, type GenericServiceOptions } from './service-options.js';
+
+/**
+ * What a caller hears back: `ok`; `error` (served, failed: HTTP 500);
+ * `refused` (ECONNREFUSED: nothing listening); `reset` (the process died with
+ * the request in it: the kernel resets the connection); `overloaded` (503,
+ * the queue is full); `conflict` (with optimistic concurrency: another
+ * write committed since this one's read). A hung process or a lost node
+ * answers nothing: only the caller's timeout ends the wait.
+ */
+export type ServiceReply = 'ok' | 'error' | 'refused' | 'reset' | 'overloaded' | 'conflict';
+
+/** A request as the service holds it: the caller's object, told the answer when the service sends it. */
+export interface ServiceCall {
+  /** Called at the instant the service answers; the caller adds the way back. `retryAfterUs` 0: none. */
+  answer(reply: ServiceReply, retryAfterUs: Micros): void;
+  /** With optimistic concurrency: the row version this write read (undefined: a plain request, always applied). */
+  readonly expectedVersion?: number | undefined;
+}
+
+interface Job {
+  readonly call: ServiceCall;
+  timer: number;
+}
+
+/**
+ * A generic service (see GenericServiceOptions): workers, a FIFO queue, memory per
+ * request and a memory limit, seed 001's dependency faults (Degradation) and
+ * the shared lifecycle's crash, hang, OOM kill and restart. A request a
+ * caller has given up on is still served: the service cannot know, so a
+ * timed-out retry storm costs it real work.
+ */
+export class GenericService {
+  readonly options: GenericServiceOptions;
+  readonly life: Lifecycle<CrashParams>;
+  readonly degradation: Degradation;
+  served = 0;
+  errors = 0;
+  refused = 0;
+  overloaded = 0;
+  resets = 0;
+  oomKills = 0;
+  peakInFlight = 0;
+  peakMemoryBytes = 0;
+  /** Writes refused because another committed since their read (optimistic concurrency). */
+  conflicts = 0;
+  /** The row's version: writes committed so far (optimistic concurrency). */
+  version = 0;
+  private busy: Job[] = [];
+  private queue: Job[] = [];
+  private head = 0;
+  private readonly rng: RandomStream;
+  /** Requests the last stop took down with it (for its trace record). */
+  private dropped = 0;
+  private readonly finish = (job: Job) => this.finished(job);
+
+  constructor(private readonly sim: Simulation, readonly name: string, options: Partial<GenericServiceOptions> = {}) {
+    this.options = { ...DEFAULT_SERVICE, ...options };
+    checkServiceOptions(name, this.options);
+    this.rng = sim.rng(`service/${name}`);
+    this.degradation = new Degradation(sim, name);
+    this.life = new Lifecycle<CrashParams>(sim, name, {
+      faults: { crash: CRASH_PARAMS, hang: NO_PARAMS, restart: NO_PARAMS, 'node-crash': NO_PARAMS, 'node-recover': NO_PARAMS },
+      restartDelay: (cause, detail) => this.restartDelay(cause, detail),
+    }, {
+      stopping: (cause) => { this.dropped = this.dropAll(cause === 'node-crash' ? null : 'reset'); },
+      stopped: (cause) => this.sim.trace.typed<ServiceEvents>().emit(name, 'stopped', { cause, dropped: this.dropped }),
+      running: () => this.sim.trace.typed<ServiceEvents>().emit(name, 'started'),
+      hanging: () => this.freeze(),
+    });
+  }
+
+  /** Requests waiting or being served. */
+  get inFlight(): number {
+    return this.busy.length + this.queue.length - this.head;
+  }
+
+  get memoryBytes(): number {
+    return this.options.baseMemoryBytes + this.inFlight * this.options.memoryPerRequestBytes;
+  }
+
+  /**
+   * The read of a read-modify-write reaches the service now: the row's
+   * version, as Brooker's OCC server answers it at once without a worker
+   * [BROOKER-SIM]; 'refused' (told through `call.answer` too), 'silent' (no
+   * host) or 'hung' (connected, never answered) otherwise.
+   */
+  readVersion(call: ServiceCall): number | 'refused' | 'silent' | 'hung' {
+    const state = this.life.state;
+    if (state === 'node-down') return 'silent';
+    if (state === 'stopped' || state === 'starting' || this.degradation.refusing) {
+      this.refused++;
+      call.answer('refused', 0);
+      return 'refused';
+    }
+    return state === 'hung' ? 'hung' : this.version;
+  }
+
+  /**
+   * A request reaches the service now. Answers false when nothing answers at
+   * the TCP level (the node is gone): the caller's connect timeout runs out.
+   * A refusal is told at once through `call.answer`.
+   */
+  arrive(call: ServiceCall): boolean {
+    const state = this.life.state;
+    if (state === 'node-down') return false;
+    if (state === 'stopped' || state === 'starting' || this.degradation.refusing) {
+      this.refused++;
+      call.answer('refused', 0);
+      return true;
+    }
+    const job: Job = { call, timer: -1 };
+    if (state === 'running' && this.busy.length < this.options.workers) this.serve(job);
+    else if (this.queue.length - this.head < this.options.queueLimit) this.queue.push(job);
+    else {
+      this.overloaded++;
+      call.answer('overloaded', ms(this.options.overloadRetryAfterMs));
+      return true;
+    }
+    this.admitted();
+    return true;
+  }
+
+  private admitted(): void {
+    if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
+    const memory = this.memoryBytes;
+    if (memory > this.peakMemoryBytes) this.peakMemoryBytes = memory;
+    const limit = this.options.memoryLimitBytes;
+    if (limit > 0 && memory > limit) {
+      this.oomKills++;
+      this.sim.trace.typed<ServiceEvents>().emit(this.name, 'oom-kill', { inFlight: this.inFlight, memoryBytes: memory, limitBytes: limit });
+      this.life.stop('oom');
+    }
+  }
+
+  private serve(job: Job): void {
+    this.busy.push(job);
+    job.timer = this.sim.schedule(this.serviceTime(), this.finish, job);
+  }
+
+  /** One request's time in a worker: the healthy draw, slowed, plus any latency spike. */
+  private serviceTime(): Micros {
+    const o = this.options, mean = o.serviceTimeMs;
+    let t = mean;
+    if (o.serviceTimeDistribution === 'exponential') t = this.rng.exponential(mean);
+    else if (o.serviceTimeDistribution === 'lognormal') {
+      const s2 = Math.log(1 + o.serviceTimeCv * o.serviceTimeCv);
+      t = Math.exp(this.rng.normal(Math.log(mean) - s2 / 2, Math.sqrt(s2)));
+    }
+    return ms(t * this.degradation.slowFactor) + this.degradation.addUs;
+  }
+
+  private finished(job: Job): void {
+    const i = this.busy.indexOf(job);
+    this.busy[i] = this.busy[this.busy.length - 1]!;
+    this.busy.pop();
+    const rate = this.degradation.errorRate;
+    const failed = rate > 0 && this.rng.next() < rate;
+    const reply: ServiceReply = failed ? 'error' : this.commit(job.call.expectedVersion);
+    if (failed) this.errors++;
+    else this.served++;
+    if (this.head < this.queue.length) {
+      const next = this.queue[this.head]!;
+      this.queue[this.head++] = undefined as unknown as Job;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) { this.queue = this.queue.slice(this.head); this.head = 0; }
+      this.serve(next);
+    }
+    job.call.answer(reply, 0);
+  }
+
+  /** A write carrying the version it read commits only if nothing else committed since (compare-and-set). */
+  private commit(expectedVersion: number | undefined): ServiceReply {
+    if (expectedVersion === undefined) return 'ok';
+    if (expectedVersion !== this.version) {
+      this.conflicts++;
+      return 'conflict';
+    }
+    this.version++;
+    return 'ok';
+  }
+
+  /** A hang freezes the workers: nothing finishes, arrivals wait in the queue. */
+  private freeze(): void {
+    for (const job of this.busy) { this.sim.cancel(job.timer); job.timer = -1; }
+    this.queue = [...this.busy, ...this.queue.slice(this.head)];
+    this.busy = [];
+    this.head = 0;
+  }
+
+  /** The process exits with requests in it: the kernel resets their connections (a lost node says nothing). */
+  private dropAll(reply: 'reset' | null): number {
+    const jobs = [...this.busy, ...this.queue.slice(this.head)];
+    for (const job of this.busy) this.sim.cancel(job.timer);
+    this.busy = [];
+    this.queue = [];
+    this.head = 0;
+    if (reply !== null) {
+      this.resets += jobs.length;
+      for (const job of jobs) job.call.answer(reply, 0);
+    }
+    return jobs.length;
+  }
+
+  private restartDelay(cause: StopCause, detail: CrashParams | undefined): RestartDelay {
+    if (cause === 'oom') return ms(this.options.oomRestartMs);
+    return restartOnRequest(cause, detail);
+  }
+}

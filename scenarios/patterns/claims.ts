@@ -1,0 +1,95 @@
+import type { Claim } from '../../src/scenario/index.js';
+import type { PatternsMetrics } from './metrics.js';
+import type { PatternsParams } from './params.js';
+
+type PatternsClaim = Claim<PatternsParams, PatternsMetrics>;
+
+const SEED = 'seed 001';
+const s = (ms: number) => (Number.isNaN(ms) ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+const pct = (r: number) => (Number.isNaN(r) ? 'n/a' : `${(r * 100).toFixed(1)} %`);
+
+/**
+ * The longest a caller can wait with these timeouts: every attempt's
+ * connect and read timeout (a silent host uses only the connect one, a slow
+ * one both), plus the longest back-off before each retry, unless a deadline
+ * is shorter. The network's way back adds one one-way delay.
+ */
+export function latencyBoundMs(p: PatternsParams): number {
+  let bound = 0;
+  for (let n = 1; n <= p.maxAttempts; n++) {
+    bound += p.connectTimeoutMs + p.readTimeoutMs + 3 * p.oneWayMs;
+    if (n > 1 && p.retry !== 'none' && p.retry !== 'immediate') bound += p.retryCapMs;
+    if (p.retry === 'none') break;
+  }
+  return p.deadlineMs > 0 ? Math.min(bound, p.deadlineMs + p.oneWayMs) : bound;
+}
+
+export const latencyBoundedByTimeouts: PatternsClaim = {
+  name: 'with timeouts, a caller never waits longer than they allow',
+  source: `${SEED}, Latency Spikes: Timeout Configuration (500 ms connect, 2 s read)`,
+  check: (m, p) => ({ pass: m.latencyMaxMs <= latencyBoundMs(p), detail: `longest call ${s(m.latencyMaxMs)}, bound ${s(latencyBoundMs(p))}; p99 ${s(m.latencyP99Ms)}` }),
+};
+
+export const breakerOpensDuringFault: PatternsClaim = {
+  name: 'the circuit breaker opens after its threshold, while the fault lasts',
+  source: `${SEED}, Latency Spikes: Circuit Breaker (open after 5 failures in 30 s)`,
+  check: (m, p) => ({
+    pass: m.breakerOpens >= 1 && m.breakerOpenAfterFaultMs <= p.faultForMs,
+    detail: m.breakerOpens === 0 ? `never opened (breaker=${p.breaker})` : `first opened ${s(m.breakerOpenAfterFaultMs)} after the fault began; opened ${m.breakerOpens} time(s), open ${s(m.breakerOpenMs)} in all`,
+  }),
+};
+
+export const fallbackWhileOpen: PatternsClaim = {
+  name: 'while the breaker is open, callers get the fallback response',
+  source: `${SEED}, Latency Spikes: Fallback Response (cached data, default value)`,
+  check: (m, p) => ({
+    pass: m.answeredWhileOpenRatio === 1,
+    detail: Number.isNaN(m.answeredWhileOpenRatio) ? 'no call ended while a breaker was open' : `${pct(m.answeredWhileOpenRatio)} of calls ending while open were answered (fallback=${p.fallback}); oldest cached answer ${s(m.maxStaleMs)}`,
+  }),
+};
+
+export const everyClientServed: PatternsClaim = {
+  name: 'with exponential back-off and jitter, every client is served once the dependency recovers',
+  source: `${SEED}, Connection Failures: Retry Strategy with Exponential Backoff and Jitter`,
+  check: (m, p) => ({
+    pass: m.failedCalls === 0 && m.liveAnswers + m.fallbackAnswers >= m.calls && m.calls >= p.clients,
+    detail: `${m.liveAnswers} of ${p.clients} clients served, ${m.failedCalls} gave up (retry=${p.retry}, ${p.maxAttempts} attempts), ${p.clients - m.calls} still waiting at the end; last served at ${s(m.lastLiveAnswerMs)}; ${m.attemptsSent} attempts sent`,
+  }),
+};
+
+export const documentDelays: PatternsClaim = {
+  name: 'retry n waits 100*2^(n-1) to 100*2^n ms, never more than 30 s',
+  source: `${SEED}, Connection Failures: "Attempt 1: 100-200ms, Attempt 2: 200-400ms ... up to 30s max"`,
+  check: (m, p) => ({
+    pass: m.retries > 0 && m.retryDelaysOffDocument === 0,
+    detail: `${m.retryDelaysOffDocument} of ${m.retries} retry delays outside the document's ranges (retry=${p.retry}); longest ${s(m.retryDelayMaxMs)}`,
+  }),
+};
+
+/** "Thundering herd" made measurable: at most half the rate immediate retry would send. */
+export const noThunderingHerd: PatternsClaim = {
+  name: 'back-off keeps the clients from retrying as a thundering herd',
+  source: `${SEED}, Connection Failures: Anti-Pattern: Immediate Retry ("all clients retry simultaneously")`,
+  check: (m, p) => ({
+    pass: m.peakCallRatePerS <= m.immediateHerdPerS / 2,
+    detail: `peak ${m.peakCallRatePerS} attempts/s (retry=${p.retry}); immediate retry would send about ${m.immediateHerdPerS}/s; the claim allows half of that`,
+  }),
+};
+
+export const blastRadiusContained: PatternsClaim = {
+  name: 'if Search is slow, Users and Orders continue working (blast radius contained)',
+  source: `${SEED}, Cascading Failures: Bulkhead Pattern`,
+  check: (m, p) => ({
+    pass: m.othersFailedRatio <= 0.001,
+    detail: `Users and Orders: ${pct(m.othersFailedRatio)} of calls failed; Search: ${pct(m.faultedFailedRatio)} (bulkhead=${p.bulkhead}, ${m.bulkheadRejections} rejections)`,
+  }),
+};
+
+export const breakerWalksDiagram: PatternsClaim = {
+  name: 'a flapping dependency walks the breaker CLOSED, OPEN, HALF-OPEN, back to OPEN on failure, and to CLOSED on success',
+  source: `${SEED}, Circuit Breaker States`,
+  check: (m, p) => ({
+    pass: m.breakerWalkMatches === 1,
+    detail: `breaker=${p.breaker}: opened ${m.breakerOpens}, half-open ${m.breakerHalfOpens}, closed again ${m.breakerRecloses} time(s)`,
+  }),
+};

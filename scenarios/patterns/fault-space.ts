@@ -1,0 +1,35 @@
+import type { FaultKind, FaultSpace } from '../../src/scenario/fault-space.js';
+import { GATEWAY } from './world.js';
+import type { PatternsParams } from './params.js';
+
+const targets = (p: PatternsParams): readonly string[] => (p.topology === 'single' ? ['dependency'] : GATEWAY.map((g) => g.name).reverse());
+
+/** A degradation of seed 001's first table, lasting `healAfterMs` (the severity), shortest first. */
+function degradation(name: string, kind: string, params: Record<string, number>): (p: PatternsParams) => FaultKind {
+  return (p) => ({
+    name,
+    targets: targets(p),
+    severities: [2_000, 10_000, 30_000],
+    expand: (target, healAfterMs, at) => [{ at, target, kind, params: { ...params, healAfterMs } }],
+  });
+}
+
+const KINDS = [
+  degradation('latency spike', 'latency-spike', { addMs: 2_000 }),
+  degradation('error rate', 'error-rate', { rate: 0.5 }),
+  degradation('refused', 'refuse', {}),
+  degradation('slow', 'slow', { factor: 10 }),
+  (p: PatternsParams): FaultKind => ({
+    name: 'crash',
+    targets: targets(p),
+    severities: [2_000, 10_000, 30_000],
+    expand: (target, restartAfterMs, at) => [{ at, target, kind: 'crash', params: { restartAfterMs } }],
+  }),
+];
+
+/** Any dependency degrades or crashes, while the clients are calling. */
+export const dependencyFaultSpace: FaultSpace<PatternsParams> = {
+  window: (p) => ({ fromMs: p.faultAtMs, toMs: Math.max(p.faultAtMs, p.durationMs - 40_000) }),
+  maxFaults: 3,
+  kinds: (p) => KINDS.map((k) => k(p)),
+};

@@ -1,0 +1,33 @@
+import type { MetricInfo } from '../../src/scenario/index.js';
+import type { PatternsMetrics } from './metrics.js';
+
+export const PATTERNS_METRIC_INFO: { readonly [K in keyof PatternsMetrics]: MetricInfo } = {
+  calls: { label: 'calls made by clients', unit: 'count' },
+  liveAnswers: { label: 'calls answered by the dependency', unit: 'count' },
+  fallbackAnswers: { label: 'calls answered by the fallback (cache or default)', unit: 'count' },
+  failedCalls: { label: 'calls that ended in an error', unit: 'count' },
+  attemptsSent: { label: 'attempts sent to dependencies (work)', unit: 'count' },
+  retries: { label: 'retries', unit: 'count' },
+  retryDelaysOffDocument: { label: 'retry delays outside seed 001\'s ranges (100-200, 200-400 ms ... 30 s)', unit: 'count' },
+  retryDelayMaxMs: { label: 'longest retry delay', unit: 'ms' },
+  immediateHerdPerS: { label: 'attempts per second immediate retry would send (closed form)', unit: 'per_s' },
+  latencyP50Ms: { label: 'call latency p50 (client view)', unit: 'ms' },
+  latencyP99Ms: { label: 'call latency p99 (client view)', unit: 'ms' },
+  latencyMaxMs: { label: 'call latency, longest', unit: 'ms' },
+  peakCallRatePerS: { label: 'peak attempts in any 1 s window', unit: 'per_s' },
+  lastLiveAnswerMs: { label: 'instant of the last live answer (every client served)', unit: 'ms' },
+  maxStaleMs: { label: 'oldest cached answer served', unit: 'ms' },
+  breakerOpens: { label: 'times a breaker opened', unit: 'count' },
+  breakerOpenAfterFaultMs: { label: 'first breaker opening after the fault', unit: 'ms' },
+  breakerOpenMs: { label: 'time breakers spent open', unit: 'ms' },
+  breakerHalfOpens: { label: 'times a breaker went half-open', unit: 'count' },
+  breakerRecloses: { label: 'times a breaker closed again', unit: 'count' },
+  breakerWalkMatches: { label: 'the degraded dependency\'s breaker walked seed 001\'s state diagram (1: yes)', unit: 'count' },
+  breakerRejections: { label: 'calls a breaker rejected without trying', unit: 'count' },
+  answeredWhileOpenRatio: { label: 'calls ending while the breaker was open that still got an answer', unit: 'ratio' },
+  bulkheadRejections: { label: 'attempts a bulkhead rejected', unit: 'count' },
+  budgetDenials: { label: 'retries the retry budget refused', unit: 'count' },
+  faultedFailedRatio: { label: 'failed calls to the degraded dependency', unit: 'ratio' },
+  othersFailedRatio: { label: 'failed calls to the healthy dependencies (gateway only)', unit: 'ratio' },
+  dependencyServed: { label: 'requests the dependencies served (incl. abandoned ones)', unit: 'count' },
+};

@@ -1,0 +1,42 @@
+import type { Simulation } from '../../../src/scenario/index.js';
+import type { PatternsParams } from '../params.js';
+import type { PatternsWorld } from '../world.js';
+import { BreakerLog } from './breaker-log.js';
+import { CallOutcomes } from './call-outcomes.js';
+import { CallRate } from './call-rate.js';
+import { RetryDelays } from './retry-delays.js';
+
+/** What the patterns system's observers measured: outcomes per dependency, attempts sent, the breakers' walk. */
+export interface PatternsObserved {
+  readonly outcomes: ReadonlyMap<string, CallOutcomes>;
+  readonly rate: CallRate;
+  readonly breakers: BreakerLog;
+  readonly delays: RetryDelays;
+  /** Calls that ended while their breaker was open, and how many of them still got an answer (a fallback). */
+  readonly whileOpen: { calls: number; answered: number };
+}
+
+export function observePatterns(world: PatternsWorld, sim: Simulation, p: PatternsParams): PatternsObserved {
+  const outcomes = new Map<string, CallOutcomes>();
+  const rate = new CallRate();
+  const breakers = new BreakerLog();
+  const whileOpen = { calls: 0, answered: 0 };
+  const delays = new RetryDelays(p.retryBaseMs, p.retryCapMs);
+  sim.trace.addSink(breakers);
+  for (const d of world.dependencies) {
+    const o = new CallOutcomes();
+    outcomes.set(d.name, o);
+    d.caller.completed.add(o.record);
+    d.caller.sent.add(rate.record);
+    d.caller.retried.add(delays.record);
+    if (d.breaker) {
+      const source = `breaker/${d.name}`;
+      d.caller.completed.add((r) => {
+        if (!breakers.isOpen(source)) return;
+        whileOpen.calls++;
+        if (r.ok) whileOpen.answered++;
+      });
+    }
+  }
+  return { outcomes, rate, breakers, delays, whileOpen };
+}

@@ -1,0 +1,38 @@
+import { toMs, type PaneData, type SystemView } from '../../src/scenario/index.js';
+import type { PatternsObserved } from './observers/observe.js';
+import type { PatternsParams } from './params.js';
+import type { PatternsWorld } from './world.js';
+
+type View = SystemView<PatternsWorld, PatternsObserved, PatternsParams>;
+
+/** One pane per dependency (its service and its caller's patterns) and one for the breakers' state, as last traced. */
+export function patternsPanes(v: View): PaneData[] {
+  const panes: PaneData[] = v.world.dependencies.map((d) => {
+    const s = d.service, c = d.caller, o = v.observed.outcomes.get(d.name)!;
+    return {
+      title: `${d.name} (${s.life.state}${s.degradation.degraded ? ', degraded' : ''})`,
+      rows: [
+        ['in flight', `${s.inFlight} (peak ${s.peakInFlight})`],
+        ['served / errors / refused', `${s.served} / ${s.errors} / ${s.refused}`],
+        ['calls: live / fallback / failed', `${o.live} / ${o.fromCache + o.fromDefault} / ${o.failed}`],
+        ['attempts / retries', `${c.attemptsSent} / ${c.retries}`],
+        ['rejected: breaker / bulkhead / budget', `${c.breakerRejections} / ${c.bulkheadRejections} / ${c.budgetDenials}`],
+        ['latency p99', o.calls === 0 ? '-' : `${toMs(o.latencyPercentile(99)).toFixed(0)} ms`],
+      ],
+    };
+  });
+  const breakers = v.world.dependencies.filter((d) => d.breaker !== null);
+  if (breakers.length > 0) {
+    const log = v.observed.breakers;
+    panes.push({
+      title: `breakers (${v.params.breaker})`,
+      columns: ['dependency', 'state', 'opened', 'half-open', 'closed again'],
+      rows: breakers.map((d) => {
+        const source = `breaker/${d.name}`;
+        const last = log.steps.filter((s) => s.source === source).at(-1);
+        return [d.name, last?.to ?? 'closed', String(log.count('open', source)), String(log.count('half-open', source)), String(log.count('closed', source))];
+      }),
+    });
+  }
+  return panes;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * The patterns system (seed 001): clients call one dependency, or a gateway
+ * calls three (Users, Orders, Search), through the patterns of the
+ * document. The mitigation switches use the names every failsim system
+ * uses: retry, breaker, bulkhead, fallback (and budget for a retry budget).
+ * Defaults are the document's figures where it gives them, else the
+ * library's as shipped; each scenario changes a few.
+ */
+export const patternsParams = z.object({
+  durationMs: z.number().positive().default(120_000),
+  topology: z.enum(['single', 'gateway']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern)'),
+  ratePerS: z.number().nonnegative().default(50).describe('steady Poisson request rate (0: none)'),
+  clients: z.number().int().nonnegative().default(0).describe('clients that each make one call at the start (0: none)'),
+  clientSpreadMs: z.number().nonnegative().default(1_000).describe('the burst clients start uniformly over this window'),
+  workers: z.number().int().positive().default(8).describe('requests a dependency serves at once'),
+  serviceTimeMs: z.number().nonnegative().default(20).describe('mean service time of a healthy dependency (exponential)'),
+  contention: z.enum(['none', 'occ']).default('none').describe('occ: each call is a read-modify-write of one row under optimistic concurrency (Brooker\'s simulator); a write that lost the race fails with a conflict'),
+  queueLimit: z.number().int().nonnegative().default(1_000).describe('requests waiting at a dependency beyond its workers; more get 503'),
+  oneWayMs: z.number().nonnegative().default(10).describe('network one-way delay |N(oneWayMs, oneWaySdMs)| (Brooker: 10, 2)'),
+  oneWaySdMs: z.number().nonnegative().default(2),
+  connectTimeoutMs: z.number().positive().default(500).describe('seed 001: 500 ms connect'),
+  readTimeoutMs: z.number().positive().default(2_000).describe('seed 001: 2 s read'),
+  deadlineMs: z.number().nonnegative().default(0).describe('deadline of a whole call with its retries (0: none)'),
+  retry: z.enum(['none', 'immediate', 'exponential', 'full-jitter', 'equal-jitter', 'decorrelated-jitter']).default('none')
+    .describe('retry policy; equal-jitter is seed 001\'s own formula (100-200, 200-400, 400-800 ms ...)'),
+  maxAttempts: z.number().int().positive().default(4).describe('attempts per call, the first included'),
+  retryBaseMs: z.number().nonnegative().default(100).describe('seed 001: base 100 ms'),
+  retryCapMs: z.number().nonnegative().default(30_000).describe('seed 001: max 30 s'),
+  budget: z.enum(['none', 'token-bucket', 'percentage']).default('none').describe('retry budget: AWS SDK standard-mode quota, or Finagle\'s 20 % budget'),
+  breaker: z.enum(['none', 'consecutive', 'count-window', 'time-window', 'count-in-window', 'opossum']).default('none')
+    .describe('count-in-window is seed 001\'s "open after 5 failures in 30 s"; the others are gobreaker, resilience4j (count, time) and opossum as shipped'),
+  breakerOpenMs: z.number().positive().optional().describe('how long the breaker stays open (default: the library\'s)'),
+  bulkhead: z.enum(['off', 'on']).default('off').describe('gateway: per-downstream pools (Users 50, Orders 100, Search 25) instead of one shared pool of 175'),
+  fallback: z.enum(['none', 'cache', 'default']).default('none'),
+  faultAtMs: z.number().nonnegative().default(10_000),
+  faultForMs: z.number().positive().default(30_000),
+});
+export type PatternsParams = z.output<typeof patternsParams>;

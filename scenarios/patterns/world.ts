@@ -1,0 +1,68 @@
+import { ms, type Simulation } from '../../src/scenario/index.js';
+import type { CircuitBreaker } from '../../models/breaker/breaker.js';
+import { createBreaker } from '../../models/breaker/breaker-switch.js';
+import { traceBreaker } from '../../models/breaker/traced-breaker.js';
+import { createRetryBudget, createRetryPolicy } from '../../models/retry/index.js';
+import { gatewayGates, singleGate } from './gates.js';
+import { ResilientCaller } from '../../models/resilience/resilient-caller.js';
+import type { CallGate } from '../../models/resilience/call-result.js';
+import { GenericService } from '../../models/service/service.js';
+import { startPoissonArrivals } from '../../models/client/workload.js';
+import type { PatternsParams } from './params.js';
+
+/** One dependency with its caller: the dependency's name is also its fault target. */
+export interface Dependency {
+  readonly name: string;
+  /** Fraction of the steady traffic that calls it. */
+  readonly share: number;
+  readonly service: GenericService;
+  readonly caller: ResilientCaller;
+  readonly breaker: CircuitBreaker | null;
+}
+
+export interface PatternsWorld {
+  readonly dependencies: readonly Dependency[];
+}
+
+/** Seed 001's gateway: Users, Orders and Search, with their thread pools (Max 50, 100, 25); the traffic mix is an ASSUMPTION. */
+export const GATEWAY = [
+  { name: 'users', share: 0.4, pool: 50 },
+  { name: 'orders', share: 0.4, pool: 100 },
+  { name: 'search', share: 0.2, pool: 25 },
+] as const;
+
+/** Wiring only: the dependencies, their callers with the switched-on patterns, and the clients. */
+export function buildPatterns(sim: Simulation, p: PatternsParams): PatternsWorld {
+  const specs = p.topology === 'single' ? [{ name: 'dependency', share: 1, pool: 0 }] : GATEWAY;
+  const gates: readonly (CallGate | null)[] = p.topology === 'single' ? [singleGate(sim, p)] : gatewayGates(sim, p, GATEWAY);
+  const dependencies = specs.map((spec, i) => {
+    const service = new GenericService(sim, spec.name, { workers: p.workers, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit, optimisticConcurrency: p.contention === 'occ' });
+    const made = createBreaker(p.breaker, p.breakerOpenMs === undefined ? {} : { openMs: p.breakerOpenMs }, sim.now);
+    const breaker = made && traceBreaker(sim, `breaker/${spec.name}`, made);
+    // Seed 001's counting: the first retry waits around base * 2 (100-200 ms), as in Brooker's simulator; the cap bites the delay.
+    const retry = createRetryPolicy(p.retry, { baseMs: p.retryBaseMs, capMs: p.retryCapMs, maxAttempts: p.maxAttempts, exponentOffset: 1, capAppliesTo: 'delay' });
+    const caller = new ResilientCaller(sim, spec.name, service, { retry, budget: createRetryBudget(p.budget, { start: sim.now }), breaker, bulkhead: gates[i] ?? null }, {
+      oneWayMs: p.oneWayMs, oneWaySdMs: p.oneWaySdMs, connectTimeoutMs: p.connectTimeoutMs, readTimeoutMs: p.readTimeoutMs, deadlineMs: p.deadlineMs, fallback: p.fallback,
+    });
+    return { name: spec.name, share: spec.share, service, caller, breaker };
+  });
+  startClients(sim, p, dependencies);
+  return { dependencies };
+}
+
+const ignore = () => {};
+
+/** Steady open-loop traffic split by share, and a burst of one-call clients. */
+function startClients(sim: Simulation, p: PatternsParams, deps: readonly Dependency[]): void {
+  const mix = sim.rng('patterns/mix');
+  startPoissonArrivals(sim, sim.rng('patterns/arrivals'), p.ratePerS, ms(p.durationMs), () => {
+    let u = deps.length > 1 ? mix.next() : 0, i = 0;
+    while (i < deps.length - 1 && u >= deps[i]!.share) u -= deps[i++]!.share;
+    deps[i]!.caller.call(ignore);
+  });
+  const spread = sim.rng('patterns/burst');
+  for (let c = 0; c < p.clients; c++) {
+    const d = deps[c % deps.length]!;
+    sim.schedule(Math.round(spread.uniform(0, p.clientSpreadMs * 1000)), () => d.caller.call(ignore));
+  }
+}

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScenario, type RunResult } from '../../src/runner/run-scenario.js';
+import { patternsConnectionRefused } from '../../scenarios/patterns/connection-refused.js';
+import { patternsCascadingFailure } from '../../scenarios/patterns/cascading-failure.js';
+import { patternsBreakerStates } from '../../scenarios/patterns/breaker-states.js';
+import { patternsLatencySpike } from '../../scenarios/patterns/latency-spike.js';
+import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
+import type { AnyScenario } from '../../src/scenario/scenario.js';
+
+const run = (s: AnyScenario, params: Record<string, unknown> = {}, seed = 42) => runScenario(s, { seed, params, timeline: false });
+const metricsOf = (r: RunResult) => r.metrics as PatternsMetrics;
+
+describe('patterns-connection-refused: 1,000 clients, 30 s of refused connections', () => {
+  const policies = ['immediate', 'exponential', 'full-jitter', 'equal-jitter'] as const;
+  const m: Partial<Record<(typeof policies)[number], PatternsMetrics>> = {};
+  beforeAll(() => {
+    for (const retry of policies) m[retry] = metricsOf(run(patternsConnectionRefused, { retry }));
+  });
+
+  it('immediate retry is the herd its closed form predicts, and every client gives up within a second', () => {
+    const im = m.immediate!;
+    expect(Math.abs(im.peakCallRatePerS - im.immediateHerdPerS) / im.immediateHerdPerS).toBeLessThan(0.05);
+    expect([im.attemptsSent, im.failedCalls, im.liveAnswers]).toEqual([50_000, 1_000, 0]);
+  });
+
+  it('back-off without jitter is worst on time: its clients come back in waves the 50-slot queue turns away', () => {
+    const ex = m.exponential!, full = m['full-jitter']!, equal = m['equal-jitter']!;
+    expect(ex.lastLiveAnswerMs).toBeGreaterThan(1.5 * full.lastLiveAnswerMs);
+    expect(ex.lastLiveAnswerMs).toBeGreaterThan(1.5 * equal.lastLiveAnswerMs);
+    // Work: a 30 s outage dominates it, so the policy that waits longest during the outage makes the fewest calls
+    // (equal jitter); full jitter's shorter waits cost about one more attempt per client, as many as the waves cost.
+    expect(ex.attemptsSent).toBeGreaterThan(equal.attemptsSent);
+    expect(Math.abs(ex.attemptsSent - full.attemptsSent) / full.attemptsSent).toBeLessThan(0.02);
+    for (const p of policies.slice(1)) expect(m[p]!.failedCalls).toBe(0);
+  });
+
+  it('seed 001\'s own formula is equal jitter one doubling up: every delay in its ranges, none over 30 s; full jitter falls below them', () => {
+    const eq = m['equal-jitter']!;
+    expect(eq.retries).toBeGreaterThan(8_000);
+    expect([eq.retryDelaysOffDocument, eq.retryDelayMaxMs <= 30_000]).toEqual([0, true]);
+    expect(m['full-jitter']!.retryDelaysOffDocument).toBeGreaterThan(1_000);
+  });
+});
+
+describe('Brooker\'s simulator reproduced: optimistic concurrency on one row, 50 clients, base 5 ms, cap 2 s', () => {
+  // aws-arch-backoff-simulator: 50 clients start at once, read then write; a write fails if another committed since its read.
+  const brooker = { contention: 'occ', clients: 50, clientSpreadMs: 0, maxAttempts: 1_000, serviceTimeMs: 0, retryBaseMs: 5, retryCapMs: 2_000, faultAtMs: 170_000 };
+  const mean = (retry: string, key: 'attemptsSent' | 'lastLiveAnswerMs') => {
+    let sum = 0;
+    for (let seed = 1; seed <= 5; seed++) sum += metricsOf(run(patternsConnectionRefused, { ...brooker, retry }, seed))[key];
+    return sum / 5;
+  };
+
+  it('calls: no jitter about 625, full jitter about 332 (the post\'s 50-client figures), within 15 %', () => {
+    expect(Math.abs(mean('exponential', 'attemptsSent') - 625) / 625).toBeLessThan(0.15);
+    expect(Math.abs(mean('full-jitter', 'attemptsSent') - 332) / 332).toBeLessThan(0.15);
+  });
+
+  it('time: no jitter takes an order of magnitude longer than full jitter', () => {
+    expect(mean('exponential', 'lastLiveAnswerMs')).toBeGreaterThan(5 * mean('full-jitter', 'lastLiveAnswerMs'));
+  });
+});
+
+describe('patterns-cascading-failure: Search slow behind the gateway', () => {
+  it('with bulkheads only Search fails; with one shared pool Users and Orders fail too', () => {
+    const on = metricsOf(run(patternsCascadingFailure));
+    const off = metricsOf(run(patternsCascadingFailure, { bulkhead: 'off' }));
+    expect(on.othersFailedRatio).toBe(0);
+    expect(on.faultedFailedRatio).toBeGreaterThan(0.5);
+    expect(off.othersFailedRatio).toBeGreaterThan(0.01);
+  });
+});
+
+describe('patterns-breaker-states and patterns-latency-spike (count-in-window: 5 failures in 30 s, open 60 s, one probe)', () => {
+  it('the breaker walks seed 001\'s diagram at the instants the mechanism gives', () => {
+    const r = runScenario(patternsBreakerStates, { seed: 42 });
+    const steps = r.timeline.filter((l) => l.text.includes('->')).map((l) => [Math.round(l.tMs), l.text.replace(/.*: /, '').replace(/ \(.*/, '')]);
+    // Opens on the 5th error after 10 s; half-open 60 s later; the probe fails while the errors last (until 100 s); the next probe succeeds.
+    expect(steps.map((s) => s[1])).toEqual(['closed -> open', 'open -> half-open', 'half-open -> open', 'open -> half-open', 'half-open -> closed']);
+    const [opened, half1, , half2] = steps.map((s) => s[0] as number);
+    expect(opened).toBeGreaterThan(10_000);
+    expect(opened).toBeLessThan(10_300);
+    expect(half1! - opened!).toBe(60_000);
+    expect(half2).toBeGreaterThan(100_000);
+    expect(metricsOf(r).breakerWalkMatches).toBe(1);
+  });
+
+  it('a 2 s latency spike: every call bounded by connect + read timeout; the breaker opens once five reads have timed out', () => {
+    const m = metricsOf(run(patternsLatencySpike));
+    expect(m.latencyMaxMs).toBeLessThanOrEqual(500 + 2_000 + 30);
+    // The first five calls after the spike start within ~0.1 s (50/s) and each ends at its read timeout, 2.02 s later.
+    expect(m.breakerOpenAfterFaultMs).toBeGreaterThan(2_020);
+    expect(m.breakerOpenAfterFaultMs).toBeLessThan(2_300);
+    expect(m.answeredWhileOpenRatio).toBe(1);
+  });
+});

@@ -27,9 +27,12 @@ const KINDS = [
   }),
 ];
 
-/** Any dependency degrades or crashes, while the clients are calling. */
+/** Room after the last fault: its longest severity (30 s), then the 90 s the eventually-invariant gives, and 5 s to judge. */
+const AFTER_LAST_FAULT_MS = 30_000 + 90_000 + 5_000;
+
+/** Any dependency degrades or crashes, while the clients are calling, early enough that recovery is judged within the run. */
 export const dependencyFaultSpace: FaultSpace<PatternsParams> = {
-  window: (p) => ({ fromMs: p.faultAtMs, toMs: Math.max(p.faultAtMs, p.durationMs - 40_000) }),
+  window: (p) => ({ fromMs: p.faultAtMs, toMs: Math.max(p.faultAtMs, p.durationMs - AFTER_LAST_FAULT_MS) }),
   maxFaults: 3,
   kinds: (p) => KINDS.map((k) => k(p)),
 };

@@ -9,7 +9,7 @@ import { z } from 'zod';
  * library's as shipped; each scenario changes a few.
  */
 export const patternsParams = z.object({
-  durationMs: z.number().positive().default(120_000),
+  durationMs: z.number().positive().default(240_000),
   topology: z.enum(['single', 'gateway']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern)'),
   ratePerS: z.number().nonnegative().default(50).describe('steady Poisson request rate (0: none)'),
   clients: z.number().int().nonnegative().default(0).describe('clients that each make one call at the start (0: none)'),

@@ -21,7 +21,7 @@ const GOLDEN: Record<string, readonly [digest: string, events: number, traceReco
   'flux-api-crash': ['4df1ab013140c096', 23900, 309, '050792a0847f0572'],
   'flux-redis-pg-mismatch': ['4da13d0cdf4ec97f', 15221, 487, 'd5dd793b48db3ef3'],
   'flux-partition': ['d07ffc64dea0a26a', 24108, 354, 'df9192918c816935'],
-  'patterns-latency-spike': ['79e11c42d050dc0b', 15413, 10, 'c89101d203b25089'],
+  'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, '97f74492f978befb'],
   'patterns-connection-refused': ['e298b26825475810', 28032, 3, 'b0a826dc9067c49d'],
   'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, 'a2e2ec77750a3a5d'],
   'patterns-breaker-states': ['9d2b9ee0bd830268', 29882, 17, '726acdff49ea3792'],

@@ -15,6 +15,8 @@ import { patternsLatencySpike } from './patterns/latency-spike.js';
 import { patternsConnectionRefused } from './patterns/connection-refused.js';
 import { patternsCascadingFailure } from './patterns/cascading-failure.js';
 import { patternsBreakerStates } from './patterns/breaker-states.js';
+import { patternsMemoryExhaustion } from './patterns/memory-exhaustion.js';
+import { patternsPoolExhaustion } from './patterns/pool-exhaustion.js';
 
 /**
  * Every built-in scenario, in the order `sim list` shows them: Scenario A,
@@ -25,7 +27,7 @@ export const scenarios: readonly AnyScenario[] = [
   scenarioA,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
-  patternsLatencySpike, patternsConnectionRefused, patternsCascadingFailure, patternsBreakerStates,
+  patternsLatencySpike, patternsConnectionRefused, patternsCascadingFailure, patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion,
 ];
 
 export function findScenario(id: string): AnyScenario | undefined {

@@ -4,7 +4,7 @@ import type { Micros } from '../../src/kernel/time.js';
 export type CallError =
   | 'error' | 'refused' | 'reset' | 'overloaded' | 'conflict'
   | 'connect-timeout' | 'read-timeout'
-  | 'breaker-open' | 'bulkhead-full' | 'budget-exhausted' | 'deadline';
+  | 'breaker-open' | 'bulkhead-full' | 'pool-timeout' | 'budget-exhausted' | 'deadline';
 
 /** One logical call as its caller sees it when it ends. */
 export interface CallResult {

@@ -4,6 +4,7 @@ import { ms, type Micros } from '../../src/kernel/time.js';
 import { CRASH_PARAMS, NO_PARAMS, type CrashParams } from '../lifecycle/fault-params.js';
 import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
 import { restartOnRequest, type RestartDelay } from '../lifecycle/restart-policy.js';
+import { Hooks } from '../client/hooks.js';
 import { Degradation } from './degradation.js';
 import type { ServiceEvents } from './service-events.js';
 import { DEFAULT_SERVICE, checkServiceOptions, type GenericServiceOptions } from './service-options.js';
@@ -54,6 +55,9 @@ export class GenericService {
   conflicts = 0;
   /** The row's version: writes committed so far (optimistic concurrency). */
   version = 0;
+  /** Every change of memoryBytes, with the new value (observers turn it into time above thresholds). */
+  readonly memoryChanged = new Hooks<number>();
+  private readonly restartListeners: (() => void)[] = [];
   private busy: Job[] = [];
   private queue: Job[] = [];
   private head = 0;
@@ -72,10 +76,25 @@ export class GenericService {
       restartDelay: (cause, detail) => this.restartDelay(cause, detail),
     }, {
       stopping: (cause) => { this.dropped = this.dropAll(cause === 'node-crash' ? null : 'reset'); },
-      stopped: (cause) => this.sim.trace.typed<ServiceEvents>().emit(name, 'stopped', { cause, dropped: this.dropped }),
-      running: () => this.sim.trace.typed<ServiceEvents>().emit(name, 'started'),
+      stopped: (cause) => {
+        this.sim.trace.typed<ServiceEvents>().emit(name, 'stopped', { cause, dropped: this.dropped });
+        this.memoryChanged.call(0, undefined);
+      },
+      running: () => {
+        this.sim.trace.typed<ServiceEvents>().emit(name, 'started');
+        this.memoryChanged.call(this.memoryBytes, undefined);
+        for (const fn of this.restartListeners) fn();
+      },
       hanging: () => this.freeze(),
     });
+  }
+
+  /**
+   * Wiring, not measuring: `fn` runs each time the process starts again
+   * after a stop (a client's connections to it died with the old process).
+   */
+  whenRestarted(fn: () => void): void {
+    this.restartListeners.push(fn);
   }
 
   /** Requests waiting or being served. */
@@ -83,7 +102,9 @@ export class GenericService {
     return this.busy.length + this.queue.length - this.head;
   }
 
+  /** The process's memory: its base and what its requests hold; nothing while it is not running. */
   get memoryBytes(): number {
+    if (!this.life.alive) return 0;
     return this.options.baseMemoryBytes + this.inFlight * this.options.memoryPerRequestBytes;
   }
 
@@ -133,6 +154,7 @@ export class GenericService {
     if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
     const memory = this.memoryBytes;
     if (memory > this.peakMemoryBytes) this.peakMemoryBytes = memory;
+    if (this.options.memoryPerRequestBytes > 0) this.memoryChanged.call(memory, undefined);
     const limit = this.options.memoryLimitBytes;
     if (limit > 0 && memory > limit) {
       this.oomKills++;
@@ -167,6 +189,7 @@ export class GenericService {
     const reply: ServiceReply = failed ? 'error' : this.commit(job.call.expectedVersion);
     if (failed) this.errors++;
     else this.served++;
+    if (this.options.memoryPerRequestBytes > 0) this.memoryChanged.call(this.memoryBytes, undefined);
     if (this.head < this.queue.length) {
       const next = this.queue[this.head]!;
       this.queue[this.head++] = undefined as unknown as Job;

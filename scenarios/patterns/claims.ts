@@ -93,3 +93,49 @@ export const breakerWalksDiagram: PatternsClaim = {
     detail: `breaker=${p.breaker}: opened ${m.breakerOpens}, half-open ${m.breakerHalfOpens}, closed again ${m.breakerRecloses} time(s)`,
   }),
 };
+
+export const withinMemoryLimit: PatternsClaim = {
+  name: 'with pagination or streaming, the service stays within its memory limit',
+  source: `${SEED}, Memory Exhaustion: implement pagination for large datasets, use streaming`,
+  check: (m, p) => ({
+    pass: m.oomKills === 0,
+    detail: `resultSet=${p.resultSet}: peak ${m.memoryPeakPct.toFixed(0)} % of the limit, ${m.oomKills} OOM kill(s), ${m.failedCalls} failed calls`,
+  }),
+};
+
+export const alertsWarnFirst: PatternsClaim = {
+  name: 'memory alerts at 70, 85 and 95 % warn before the service runs out of memory',
+  source: `${SEED}, Memory Exhaustion: add memory alerts at 70%, 85%, 95%`,
+  check: (m, p) => ({
+    pass: m.oomKills === 0 || m.memoryAlertsBeforeOom >= 1,
+    detail: m.oomKills === 0 ? 'no OOM kill' : `${m.memoryAlertsBeforeOom} of 3 alerts raised before the first of ${m.oomKills} OOM kills (scrape every ${p.scrapeIntervalMs / 1000} s); above 85 % for ${s(m.memoryAbove85Ms)} in all`,
+  }),
+};
+
+export const prePingHidesRestarts: PatternsClaim = {
+  name: 'pre_ping validates each connection before use: a database restart fails no statement',
+  source: `${SEED}, Connection Pool Exhaustion: pre_ping: true # Validate connection before use`,
+  check: (m, p) => ({
+    pass: m.deadConnectionFailures === 0,
+    detail: `pre_ping ${p.prePing ? 'on' : 'off'}: ${m.deadConnectionFailures} statement(s) failed on a dead connection, ${m.poolReconnects} connection(s) reopened`,
+  }),
+};
+
+export const poolAlertFirst: PatternsClaim = {
+  name: 'the pool utilisation alert (> 80 %) fires before requests time out waiting for a connection',
+  source: `${SEED}, Connection Pool Exhaustion: Monitoring: alert when pool utilization > 80%`,
+  check: (m) => ({
+    pass: Number.isNaN(m.poolAlertLeadMs) || m.poolAlertLeadMs > 0,
+    detail: Number.isNaN(m.poolAlertLeadMs) ? `no checkout timed out (longest acquisition ${s(m.poolAcquireMaxMs)})`
+      : m.poolAlertLeadMs === -Infinity ? 'a checkout timed out before the alert fired' : `the alert came ${s(m.poolAlertLeadMs)} before the first of ${m.poolTimeouts} checkout timeouts`,
+  }),
+};
+
+export const poolReachesMaxSize: PatternsClaim = {
+  name: 'the pool grows to max_size: 20 connections under load',
+  source: `${SEED}, Connection Pool Exhaustion: max_size: 20 # Maximum connections`,
+  check: (m) => ({
+    pass: m.poolTimeouts === 0 || m.poolPeakConnections >= 20,
+    detail: `at most ${m.poolPeakConnections} connections checked out, ${m.poolTimeouts} checkout timeouts: SQLAlchemy has no max_size; its cap is pool_size + max_overflow = 5 + 10`,
+  }),
+};

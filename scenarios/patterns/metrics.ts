@@ -32,11 +32,21 @@ export interface PatternsMetrics extends Record<string, number> {
   faultedFailedRatio: number;
   othersFailedRatio: number;
   dependencyServed: number;
+  memoryPeakPct: number;
+  memoryAbove85Ms: number;
+  memoryAlertsBeforeOom: number;
+  oomKills: number;
+  poolPeakConnections: number;
+  poolTimeouts: number;
+  poolAcquireMaxMs: number;
+  deadConnectionFailures: number;
+  poolReconnects: number;
+  poolAlertLeadMs: number;
 }
 
 /** The dependency the scenarios degrade: the only one, or Search behind the gateway. */
 export function faultedDependency(p: PatternsParams): string {
-  return p.topology === 'single' ? 'dependency' : 'search';
+  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : 'search';
 }
 
 type View = SystemView<PatternsWorld, PatternsObserved, PatternsParams>;
@@ -85,6 +95,11 @@ export function patternsMetrics(v: View): PatternsMetrics {
     faultedFailedRatio: failedRatio((n) => n === faulted),
     othersFailedRatio: failedRatio((n) => n !== faulted),
     dependencyServed: world.dependencies.reduce((a, d) => a + d.service.served + d.service.errors, 0),
+    memoryPeakPct: o.memory === null ? NaN : (100 * o.memory.peakBytes) / p.memoryLimitBytes,
+    memoryAbove85Ms: o.memory === null ? NaN : toMs(o.memory.timeAbove(1)),
+    memoryAlertsBeforeOom: o.memory === null ? NaN : o.memory.alertsBeforeOom(),
+    oomKills: world.dependencies.reduce((a, d) => a + d.service.oomKills, 0) + (world.pool?.database.oomKills ?? 0),
+    ...poolMetrics(v),
   };
 }
 
@@ -124,4 +139,21 @@ export function immediateHerdPerS(p: PatternsParams): number {
     best = Math.max(best, sum / GRID);
   }
   return Math.round((p.clients * p.maxAttempts * best) / runS + p.ratePerS * p.maxAttempts);
+}
+
+type PoolKeys = 'poolPeakConnections' | 'poolTimeouts' | 'poolAcquireMaxMs' | 'deadConnectionFailures' | 'poolReconnects' | 'poolAlertLeadMs';
+
+/** topology=pool: the pool as the seed's Monitoring list asks to watch it; NaN in the other topologies. */
+function poolMetrics(v: View): Pick<PatternsMetrics, PoolKeys> {
+  const pool = v.world.pool?.pool;
+  if (!pool) return { poolPeakConnections: NaN, poolTimeouts: NaN, poolAcquireMaxMs: NaN, deadConnectionFailures: NaN, poolReconnects: NaN, poolAlertLeadMs: NaN };
+  const { firstAlertAt, firstTimeoutAt } = v.observed.poolEvents;
+  return {
+    poolPeakConnections: pool.inUseGauge.max,
+    poolTimeouts: pool.timeouts,
+    poolAcquireMaxMs: toMs(pool.acquireMaxUs),
+    deadConnectionFailures: pool.queryFailures,
+    poolReconnects: pool.reconnects,
+    poolAlertLeadMs: firstTimeoutAt === null ? NaN : firstAlertAt === null || firstAlertAt > firstTimeoutAt ? -Infinity : toMs(firstTimeoutAt - firstAlertAt),
+  };
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 export const patternsParams = z.object({
   durationMs: z.number().positive().default(240_000),
-  topology: z.enum(['single', 'gateway']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern)'),
+  topology: z.enum(['single', 'gateway', 'pool']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings'),
   ratePerS: z.number().nonnegative().default(50).describe('steady Poisson request rate (0: none)'),
   clients: z.number().int().nonnegative().default(0).describe('clients that each make one call at the start (0: none)'),
   clientSpreadMs: z.number().nonnegative().default(1_000).describe('the burst clients start uniformly over this window'),
@@ -34,6 +34,17 @@ export const patternsParams = z.object({
   breakerOpenMs: z.number().positive().optional().describe('how long the breaker stays open (default: the library\'s)'),
   bulkhead: z.enum(['off', 'on']).default('off').describe('gateway: per-downstream pools (Users 50, Orders 100, Search 25) instead of one shared pool of 175'),
   fallback: z.enum(['none', 'cache', 'default']).default('none'),
+  resultSet: z.enum(['whole', 'paginated', 'streamed']).default('whole').describe('how an endpoint holds its result: whole (all rows in memory), paginated (one page), streamed (a cursor buffer)'),
+  resultRows: z.number().int().nonnegative().default(0).describe('rows one request reads (0: requests hold no memory)'),
+  rowBytes: z.number().int().positive().default(1_024),
+  pageRows: z.number().int().positive().default(100),
+  streamBufferBytes: z.number().int().positive().default(65_536),
+  baseMemoryBytes: z.number().int().nonnegative().default(134_217_728).describe('the process at rest (128 MiB)'),
+  memoryLimitBytes: z.number().int().nonnegative().default(0).describe('container memory limit; above it the process is OOM-killed (0: none)'),
+  scrapeIntervalMs: z.number().positive().default(15_000).describe('how often the memory alerts (70, 85, 95 %) see the memory (a Prometheus scrape)'),
+  prePing: z.boolean().default(true).describe('pool: pool_pre_ping (the seed: true; SQLAlchemy\'s default: false)'),
+  poolConnectMs: z.number().nonnegative().default(5).describe('pool: opening a database connection (ASSUMPTION: TCP + authentication in one data centre)'),
+  poolPingMs: z.number().nonnegative().default(1).describe('pool: one pre-ping round trip'),
   faultAtMs: z.number().nonnegative().default(10_000),
   faultForMs: z.number().positive().default(30_000),
 });

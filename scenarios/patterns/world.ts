@@ -9,6 +9,8 @@ import type { CallGate } from '../../models/resilience/call-result.js';
 import { GenericService } from '../../models/service/service.js';
 import { startPoissonArrivals } from '../../models/client/workload.js';
 import type { PatternsParams } from './params.js';
+import { PoolPath } from './pool-path.js';
+import { QueuePool, SEED_001_POOL_YAML, fromSeedPoolYaml } from '../../models/pool/queue-pool.js';
 
 /** One dependency with its caller: the dependency's name is also its fault target. */
 export interface Dependency {
@@ -22,6 +24,8 @@ export interface Dependency {
 
 export interface PatternsWorld {
   readonly dependencies: readonly Dependency[];
+  /** topology=pool: the API's requests through the connection pool to the database. */
+  readonly pool: PoolPath | null;
 }
 
 /** Seed 001's gateway: Users, Orders and Search, with their thread pools (Max 50, 100, 25); the traffic mix is an ASSUMPTION. */
@@ -33,10 +37,14 @@ export const GATEWAY = [
 
 /** Wiring only: the dependencies, their callers with the switched-on patterns, and the clients. */
 export function buildPatterns(sim: Simulation, p: PatternsParams): PatternsWorld {
+  if (p.topology === 'pool') return { dependencies: [], pool: buildPoolPath(sim, p) };
   const specs = p.topology === 'single' ? [{ name: 'dependency', share: 1, pool: 0 }] : GATEWAY;
   const gates: readonly (CallGate | null)[] = p.topology === 'single' ? [singleGate(sim, p)] : gatewayGates(sim, p, GATEWAY);
   const dependencies = specs.map((spec, i) => {
-    const service = new GenericService(sim, spec.name, { workers: p.workers, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit, optimisticConcurrency: p.contention === 'occ' });
+    const service = new GenericService(sim, spec.name, {
+      workers: p.workers, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit, optimisticConcurrency: p.contention === 'occ',
+      memoryPerRequestBytes: memoryPerRequest(p), baseMemoryBytes: p.baseMemoryBytes, memoryLimitBytes: p.memoryLimitBytes,
+    });
     const made = createBreaker(p.breaker, p.breakerOpenMs === undefined ? {} : { openMs: p.breakerOpenMs }, sim.now);
     const breaker = made && traceBreaker(sim, `breaker/${spec.name}`, made);
     // Seed 001's counting: the first retry waits around base * 2 (100-200 ms), as in Brooker's simulator; the cap bites the delay.
@@ -47,7 +55,31 @@ export function buildPatterns(sim: Simulation, p: PatternsParams): PatternsWorld
     return { name: spec.name, share: spec.share, service, caller, breaker };
   });
   startClients(sim, p, dependencies);
-  return { dependencies };
+  return { dependencies, pool: null };
+}
+
+/**
+ * The seed's pool YAML as SQLAlchemy reads it (pool_size 5, max_overflow
+ * 10, timeout 30 s, recycle 3600 s, pre_ping), `prePing` switchable, in
+ * front of a PostgreSQL-like database (100 connections, the server's
+ * default max_connections) whose restart kills every open connection.
+ */
+function buildPoolPath(sim: Simulation, p: PatternsParams): PoolPath {
+  const { settings } = fromSeedPoolYaml(SEED_001_POOL_YAML);
+  const pool = new QueuePool(sim, 'pool', { ...settings, prePing: p.prePing, connectMs: p.poolConnectMs, pingMs: p.poolPingMs });
+  const database = new GenericService(sim, 'database', { workers: 100, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit });
+  database.whenRestarted(() => pool.serverRestarted());
+  const path = new PoolPath(sim, pool, database);
+  startPoissonArrivals(sim, sim.rng('patterns/arrivals'), p.ratePerS, ms(p.durationMs), () => path.request());
+  return path;
+}
+
+/** What one request holds while it runs (seed 001, Memory Exhaustion: pagination and streaming as the mitigations). */
+export function memoryPerRequest(p: PatternsParams): number {
+  if (p.resultRows === 0) return 0;
+  if (p.resultSet === 'whole') return p.resultRows * p.rowBytes;
+  if (p.resultSet === 'paginated') return Math.min(p.resultRows, p.pageRows) * p.rowBytes;
+  return Math.min(p.resultRows * p.rowBytes, p.streamBufferBytes);
 }
 
 const ignore = () => {};

@@ -90,4 +90,12 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     id: 'patterns-breaker-states', title: 'Patterns: a failing dependency walks the circuit breaker through its states', source: `${PATTERNS}, 3. Service Failures / Circuit Breaker States`,
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/breaker-states.js').then(byDefault),
   },
+  {
+    id: 'patterns-memory-exhaustion', title: 'Patterns: an export endpoint loads whole result sets into memory', source: `${PATTERNS}, 4. Resource Exhaustion / Memory Exhaustion`,
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/memory-exhaustion.js').then(byDefault),
+  },
+  {
+    id: 'patterns-pool-exhaustion', title: 'Patterns: slow queries and a database restart behind the seed\'s connection pool', source: `${PATTERNS}, 4. Resource Exhaustion / Connection Pool Exhaustion`,
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/pool-exhaustion.js').then(byDefault),
+  },
 ];

@@ -21,10 +21,12 @@ const GOLDEN: Record<string, readonly [digest: string, events: number, traceReco
   'flux-api-crash': ['4df1ab013140c096', 23900, 309, '050792a0847f0572'],
   'flux-redis-pg-mismatch': ['4da13d0cdf4ec97f', 15221, 487, 'd5dd793b48db3ef3'],
   'flux-partition': ['d07ffc64dea0a26a', 24108, 354, 'df9192918c816935'],
-  'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, '97f74492f978befb'],
-  'patterns-connection-refused': ['e298b26825475810', 28032, 3, 'b0a826dc9067c49d'],
-  'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, 'a2e2ec77750a3a5d'],
-  'patterns-breaker-states': ['9d2b9ee0bd830268', 29882, 17, '726acdff49ea3792'],
+  'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, '9ee14d46fe1ce5c4'],
+  'patterns-connection-refused': ['e298b26825475810', 28032, 3, '335eadb5f8cc45d0'],
+  'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, 'a4371044eac05d6a'],
+  'patterns-breaker-states': ['9d2b9ee0bd830268', 29882, 17, '16589e1cd39b5882'],
+  'patterns-memory-exhaustion': ['51b38ebca41c8d5e', 1654, 54, '03648ad09f52592a'],
+  'patterns-pool-exhaustion': ['e5d7ca72a018280a', 70810, 14, '9808526e68915cc0'],
 };
 
 describe('golden runs of every built-in scenario (seed 42, defaults)', () => {

@@ -4,6 +4,8 @@ import { patternsConnectionRefused } from '../../scenarios/patterns/connection-r
 import { patternsCascadingFailure } from '../../scenarios/patterns/cascading-failure.js';
 import { patternsBreakerStates } from '../../scenarios/patterns/breaker-states.js';
 import { patternsLatencySpike } from '../../scenarios/patterns/latency-spike.js';
+import { patternsMemoryExhaustion } from '../../scenarios/patterns/memory-exhaustion.js';
+import { patternsPoolExhaustion } from '../../scenarios/patterns/pool-exhaustion.js';
 import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
 
@@ -92,5 +94,39 @@ describe('patterns-breaker-states and patterns-latency-spike (count-in-window: 5
     expect(m.breakerOpenAfterFaultMs).toBeGreaterThan(2_020);
     expect(m.breakerOpenAfterFaultMs).toBeLessThan(2_300);
     expect(m.answeredWhileOpenRatio).toBe(1);
+  });
+});
+
+describe('patterns-memory-exhaustion: exports of 100,000 rows of 1 KiB in a 512 MiB container', () => {
+  it('whole result sets: 128 MiB + 4 x 97.7 MiB passes the limit, so the fourth concurrent export OOM-kills the process, before any 15 s scrape could warn', () => {
+    const m = metricsOf(run(patternsMemoryExhaustion));
+    expect(m.oomKills).toBeGreaterThan(5);
+    expect(m.memoryPeakPct).toBeCloseTo((100 * (134_217_728 + 4 * 102_400_000)) / 536_870_912, 6);
+    expect(m.memoryAlertsBeforeOom).toBe(0);
+  });
+
+  it('pages or a stream buffer hold almost nothing: no OOM kill, and every export answered', () => {
+    for (const resultSet of ['paginated', 'streamed']) {
+      const m = metricsOf(run(patternsMemoryExhaustion, { resultSet }));
+      expect([m.oomKills, m.failedCalls]).toEqual([0, 0]);
+      expect(m.memoryPeakPct).toBeLessThan(26);
+    }
+  });
+});
+
+describe('patterns-pool-exhaustion: the seed\'s pool YAML as SQLAlchemy reads it', () => {
+  it('caps at pool_size + max_overflow = 15, not max_size 20; the 80 % alert comes before the first checkout timeout', () => {
+    const m = metricsOf(run(patternsPoolExhaustion));
+    expect(m.poolPeakConnections).toBe(15);
+    expect(m.poolTimeouts).toBeGreaterThan(500);
+    expect(m.poolAcquireMaxMs).toBeCloseTo(30_000, -1);
+    expect(m.poolAlertLeadMs).toBeGreaterThan(30_000);
+  });
+
+  it('after the restart, pre_ping reopens the dead connections; without it one statement fails and the Engine invalidates the rest', () => {
+    const on = metricsOf(run(patternsPoolExhaustion));
+    const off = metricsOf(run(patternsPoolExhaustion, { prePing: false }));
+    expect([on.deadConnectionFailures, on.poolReconnects]).toEqual([0, 5]);
+    expect([off.deadConnectionFailures, off.poolReconnects]).toEqual([1, 5]);
   });
 });

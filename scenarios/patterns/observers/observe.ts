@@ -4,6 +4,7 @@ import type { PatternsWorld } from '../world.js';
 import { BreakerLog } from './breaker-log.js';
 import { CallOutcomes } from './call-outcomes.js';
 import { CallRate } from './call-rate.js';
+import { MemoryWatch } from './memory-watch.js';
 import { RetryDelays } from './retry-delays.js';
 
 /** What the patterns system's observers measured: outcomes per dependency, attempts sent, the breakers' walk. */
@@ -12,6 +13,10 @@ export interface PatternsObserved {
   readonly rate: CallRate;
   readonly breakers: BreakerLog;
   readonly delays: RetryDelays;
+  /** The (first) dependency's memory against its limit; null without a limit. */
+  readonly memory: MemoryWatch | null;
+  /** topology=pool: when the utilisation alert first fired and the first checkout timed out. */
+  readonly poolEvents: { firstAlertAt: number | null; firstTimeoutAt: number | null };
   /** Calls that ended while their breaker was open, and how many of them still got an answer (a fallback). */
   readonly whileOpen: { calls: number; answered: number };
 }
@@ -38,5 +43,15 @@ export function observePatterns(world: PatternsWorld, sim: Simulation, p: Patter
       });
     }
   }
-  return { outcomes, rate, breakers, delays, whileOpen };
+    const first = world.dependencies[0]?.service ?? world.pool?.database;
+  const memory = p.memoryLimitBytes > 0 && first ? new MemoryWatch(sim, first, p.memoryLimitBytes, p.scrapeIntervalMs) : null;
+  const poolEvents = { firstAlertAt: null as number | null, firstTimeoutAt: null as number | null };
+  if (world.pool) {
+    const o = new CallOutcomes();
+    outcomes.set('database', o);
+    world.pool.completed.add(o.record);
+    world.pool.completed.add((r) => { if (r.error === 'pool-timeout') poolEvents.firstTimeoutAt ??= r.endedAt; });
+    sim.trace.addSink({ record: (rec) => { if (rec.source === 'pool' && rec.kind === 'utilisation-high') poolEvents.firstAlertAt ??= rec.t; } });
+  }
+  return { outcomes, rate, breakers, delays, memory, poolEvents, whileOpen };
 }

@@ -5,6 +5,8 @@ import type { PatternsWorld } from './world.js';
 
 type View = SystemView<PatternsWorld, PatternsObserved, PatternsParams>;
 
+const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
+
 /** One pane per dependency (its service and its caller's patterns) and one for the breakers' state, as last traced. */
 export function patternsPanes(v: View): PaneData[] {
   const panes: PaneData[] = v.world.dependencies.map((d) => {
@@ -18,9 +20,25 @@ export function patternsPanes(v: View): PaneData[] {
         ['attempts / retries', `${c.attemptsSent} / ${c.retries}`],
         ['rejected: breaker / bulkhead / budget', `${c.breakerRejections} / ${c.bulkheadRejections} / ${c.budgetDenials}`],
         ['latency p99', o.calls === 0 ? '-' : `${toMs(o.latencyPercentile(99)).toFixed(0)} ms`],
+        ...(v.params.memoryLimitBytes > 0 ? [['memory', `${mib(s.memoryBytes)} of ${mib(v.params.memoryLimitBytes)} (${s.oomKills} OOM kills)`]] : []),
       ],
     };
   });
+  const path = v.world.pool;
+  if (path) {
+    const pool = path.pool, db = path.database, o = v.observed.outcomes.get('database');
+    panes.push({
+      title: `pool (pre_ping ${pool.prePing ? 'on' : 'off'})`,
+      rows: [
+        ['checked out / open / cap', `${pool.inUse} / ${pool.size} / ${pool.maxConnections}`],
+        ['waiting (peak)', `${pool.waiting} (${pool.peakWaiting})`],
+        ['checkout timeouts', String(pool.timeouts)],
+        ['dead connections used / reopened', `${pool.queryFailures} / ${pool.reconnects}`],
+        [`database (${db.life.state}${db.degradation.degraded ? ', degraded' : ''})`, `${db.inFlight} statements running`],
+        ['requests: ok / failed', o ? `${o.live} / ${o.failed}` : '-'],
+      ],
+    });
+  }
   const breakers = v.world.dependencies.filter((d) => d.breaker !== null);
   if (breakers.length > 0) {
     const log = v.observed.breakers;

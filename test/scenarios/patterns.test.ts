@@ -8,6 +8,8 @@ import { patternsMemoryExhaustion } from '../../scenarios/patterns/memory-exhaus
 import { patternsPoolExhaustion } from '../../scenarios/patterns/pool-exhaustion.js';
 import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
+import { Session } from '../../src/tui/session/session.js';
+import { sec } from '../../src/kernel/time.js';
 
 const run = (s: AnyScenario, params: Record<string, unknown> = {}, seed = 42) => runScenario(s, { seed, params, timeline: false });
 const metricsOf = (r: RunResult) => r.metrics as PatternsMetrics;
@@ -128,5 +130,19 @@ describe('patterns-pool-exhaustion: the seed\'s pool YAML as SQLAlchemy reads it
     const off = metricsOf(run(patternsPoolExhaustion, { prePing: false }));
     expect([on.deadConnectionFailures, on.poolReconnects]).toEqual([0, 5]);
     expect([off.deadConnectionFailures, off.poolReconnects]).toEqual([1, 5]);
+  });
+});
+
+describe('patterns in the TUI: panes show the breaker\'s state and the pool as they are mid-run', () => {
+  it('breaker-states at 30 s: the breaker is open; pool-exhaustion at 40 s: the pool is full with a line', () => {
+    const b = new Session({ scenario: patternsBreakerStates, seed: 42 });
+    b.advanceTo(sec(30));
+    const breakers = b.panes().find((p) => p.title.startsWith('breakers'))!;
+    expect(breakers.rows).toEqual([['dependency', 'open', '1', '0', '0']]);
+    const p = new Session({ scenario: patternsPoolExhaustion, seed: 42 });
+    p.advanceTo(sec(40));
+    const pool = p.panes().find((x) => x.title.startsWith('pool'))!;
+    expect(pool.rows[0]).toEqual(['checked out / open / cap', '15 / 15 / 15']);
+    expect(Number(pool.rows[1]![1]!.split(' ')[0])).toBeGreaterThan(1_000);
   });
 });

@@ -17,6 +17,7 @@ import { patternsCascadingFailure } from './patterns/cascading-failure.js';
 import { patternsBreakerStates } from './patterns/breaker-states.js';
 import { patternsMemoryExhaustion } from './patterns/memory-exhaustion.js';
 import { patternsPoolExhaustion } from './patterns/pool-exhaustion.js';
+import { patternsDataCorruption } from './patterns/data-corruption.js';
 
 /**
  * Every built-in scenario, in the order `sim list` shows them: Scenario A,
@@ -27,7 +28,7 @@ export const scenarios: readonly AnyScenario[] = [
   scenarioA,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
-  patternsLatencySpike, patternsConnectionRefused, patternsCascadingFailure, patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion,
+  patternsLatencySpike, patternsConnectionRefused, patternsCascadingFailure, patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsDataCorruption,
 ];
 
 export function findScenario(id: string): AnyScenario | undefined {

@@ -139,3 +139,21 @@ export const poolReachesMaxSize: PatternsClaim = {
     detail: `at most ${m.poolPeakConnections} connections checked out, ${m.poolTimeouts} checkout timeouts: SQLAlchemy has no max_size; its cap is pool_size + max_overflow = 5 + 10`,
   }),
 };
+
+export const layersKeepCorruptionOut: PatternsClaim = {
+  name: 'input validation, domain validation and database constraints keep invalid state out of the database',
+  source: `${SEED}, Data Corruption: Defense in Depth, layers 1-3`,
+  check: (m) => ({
+    pass: m.corruptRowsPersisted === 0,
+    detail: `${m.invalidWrites} invalid writes: ${m.rejectedL1} stopped by L1, ${m.rejectedL2} by L2, ${m.rejectedL3} by L3, ${m.corruptRowsPersisted} persisted`,
+  }),
+};
+
+export const reconciliationFindsTheRest: PatternsClaim = {
+  name: 'reconciliation jobs find the invalid state that persisted',
+  source: `${SEED}, Data Corruption: Layer 4: Reconciliation Jobs (periodic consistency checks)`,
+  check: (m) => ({
+    pass: m.corruptRowsUndetectable === 0 && m.corruptRowsDetected === m.corruptRowsPersisted,
+    detail: `${m.corruptRowsDetected} of ${m.corruptRowsPersisted} corrupt rows found (median ${s(m.detectionDelayP50Ms)}, longest ${s(m.detectionDelayMaxMs)} after the write); ${m.corruptRowsUndetectable} no enabled check can find`,
+  }),
+};

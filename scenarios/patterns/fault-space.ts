@@ -2,7 +2,8 @@ import type { FaultKind, FaultSpace } from '../../src/scenario/fault-space.js';
 import { GATEWAY } from './world.js';
 import type { PatternsParams } from './params.js';
 
-const targets = (p: PatternsParams): readonly string[] => (p.topology === 'single' ? ['dependency'] : GATEWAY.map((g) => g.name).reverse());
+const targets = (p: PatternsParams): readonly string[] =>
+  p.topology === 'single' ? ['dependency'] : p.topology === 'pool' ? ['database'] : GATEWAY.map((g) => g.name).reverse();
 
 /** A degradation of seed 001's first table, lasting `healAfterMs` (the severity), shortest first. */
 function degradation(name: string, kind: string, params: Record<string, number>): (p: PatternsParams) => FaultKind {

@@ -2,6 +2,7 @@ import { percentile, toMs, type SystemView } from '../../src/scenario/index.js';
 import type { PatternsObserved } from './observers/observe.js';
 import type { PatternsParams } from './params.js';
 import type { PatternsWorld } from './world.js';
+import { validationSummary } from '../../models/validation/index.js';
 
 export interface PatternsMetrics extends Record<string, number> {
   calls: number;
@@ -42,11 +43,20 @@ export interface PatternsMetrics extends Record<string, number> {
   deadConnectionFailures: number;
   poolReconnects: number;
   poolAlertLeadMs: number;
+  invalidWrites: number;
+  rejectedL1: number;
+  rejectedL2: number;
+  rejectedL3: number;
+  corruptRowsPersisted: number;
+  corruptRowsDetected: number;
+  corruptRowsUndetectable: number;
+  detectionDelayP50Ms: number;
+  detectionDelayMaxMs: number;
 }
 
 /** The dependency the scenarios degrade: the only one, or Search behind the gateway. */
 export function faultedDependency(p: PatternsParams): string {
-  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : 'search';
+  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : p.topology === 'data' ? 'orders' : 'search';
 }
 
 type View = SystemView<PatternsWorld, PatternsObserved, PatternsParams>;
@@ -100,6 +110,7 @@ export function patternsMetrics(v: View): PatternsMetrics {
     memoryAlertsBeforeOom: o.memory === null ? NaN : o.memory.alertsBeforeOom(),
     oomKills: world.dependencies.reduce((a, d) => a + d.service.oomKills, 0) + (world.pool?.database.oomKills ?? 0),
     ...poolMetrics(v),
+    ...dataMetrics(v),
   };
 }
 
@@ -155,5 +166,27 @@ function poolMetrics(v: View): Pick<PatternsMetrics, PoolKeys> {
     deadConnectionFailures: pool.queryFailures,
     poolReconnects: pool.reconnects,
     poolAlertLeadMs: firstTimeoutAt === null ? NaN : firstAlertAt === null || firstAlertAt > firstTimeoutAt ? -Infinity : toMs(firstTimeoutAt - firstAlertAt),
+  };
+}
+
+type DataKeys = 'invalidWrites' | 'rejectedL1' | 'rejectedL2' | 'rejectedL3' | 'corruptRowsPersisted' | 'corruptRowsDetected' | 'corruptRowsUndetectable' | 'detectionDelayP50Ms' | 'detectionDelayMaxMs';
+
+/** topology=data: where each invalid write stopped, and how long what got through lived before reconciliation found it. */
+function dataMetrics(v: View): Pick<PatternsMetrics, DataKeys> {
+  const store = v.world.data?.store;
+  if (!store) {
+    return { invalidWrites: NaN, rejectedL1: NaN, rejectedL2: NaN, rejectedL3: NaN, corruptRowsPersisted: NaN, corruptRowsDetected: NaN, corruptRowsUndetectable: NaN, detectionDelayP50Ms: NaN, detectionDelayMaxMs: NaN };
+  }
+  const s = validationSummary(store, v.sim.now);
+  return {
+    invalidWrites: s.invalidWrites,
+    rejectedL1: s.rejectedByLayer.L1,
+    rejectedL2: s.rejectedByLayer.L2,
+    rejectedL3: s.rejectedByLayer.L3,
+    corruptRowsPersisted: s.persistedCorrupt,
+    corruptRowsDetected: s.detected,
+    corruptRowsUndetectable: s.undetectable,
+    detectionDelayP50Ms: s.detectionDelayMs?.p50 ?? NaN,
+    detectionDelayMaxMs: s.detectionDelayMs?.max ?? NaN,
   };
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 export const patternsParams = z.object({
   durationMs: z.number().positive().default(240_000),
-  topology: z.enum(['single', 'gateway', 'pool']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings'),
+  topology: z.enum(['single', 'gateway', 'pool', 'data']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings; data: writes through the validation layers'),
   ratePerS: z.number().nonnegative().default(50).describe('steady Poisson request rate (0: none)'),
   clients: z.number().int().nonnegative().default(0).describe('clients that each make one call at the start (0: none)'),
   clientSpreadMs: z.number().nonnegative().default(1_000).describe('the burst clients start uniformly over this window'),
@@ -45,6 +45,13 @@ export const patternsParams = z.object({
   prePing: z.boolean().default(true).describe('pool: pool_pre_ping (the seed: true; SQLAlchemy\'s default: false)'),
   poolConnectMs: z.number().nonnegative().default(5).describe('pool: opening a database connection (ASSUMPTION: TCP + authentication in one data centre)'),
   poolPingMs: z.number().nonnegative().default(1).describe('pool: one pre-ping round trip'),
+  inputValidation: z.enum(['on', 'off']).default('on').describe('data, layer 1: API schema and business rules'),
+  domainValidation: z.enum(['on', 'off']).default('on').describe('data, layer 2: invariants and state transitions'),
+  dbConstraints: z.enum(['on', 'off']).default('on').describe('data, layer 3: NOT NULL, CHECK, FOREIGN KEY, unique indexes'),
+  reconciliation: z.enum(['on', 'off']).default('on').describe('data, layer 4: the periodic reconciliation job'),
+  reconcileIntervalMs: z.number().positive().default(3_600_000).describe('data: time between reconciliation scans (hourly)'),
+  reconcileScanMs: z.number().nonnegative().default(60_000).describe('data: how long one scan takes'),
+  invalidFraction: z.number().min(0).max(1).default(0.01).describe('data: share of writes that carry a defect (ASSUMPTION)'),
   faultAtMs: z.number().nonnegative().default(10_000),
   faultForMs: z.number().positive().default(30_000),
 });

@@ -1,16 +1,12 @@
-import { ms, type Simulation } from '../../src/scenario/index.js';
+import type { Simulation } from '../../src/scenario/index.js';
 import type { CircuitBreaker } from '../../models/breaker/breaker.js';
-import { createBreaker } from '../../models/breaker/breaker-switch.js';
-import { traceBreaker } from '../../models/breaker/traced-breaker.js';
-import { createRetryBudget, createRetryPolicy } from '../../models/retry/index.js';
-import { gatewayGates, singleGate } from './gates.js';
-import { ResilientCaller } from '../../models/resilience/resilient-caller.js';
-import type { CallGate } from '../../models/resilience/call-result.js';
-import { GenericService } from '../../models/service/service.js';
-import { startPoissonArrivals } from '../../models/client/workload.js';
+import type { ResilientCaller } from '../../models/resilience/resilient-caller.js';
+import type { GenericService } from '../../models/service/service.js';
+import { buildCalls } from './calls-world.js';
+import { buildDataWorld, type DataWorld } from './data-world.js';
 import type { PatternsParams } from './params.js';
-import { PoolPath } from './pool-path.js';
-import { QueuePool, SEED_001_POOL_YAML, fromSeedPoolYaml } from '../../models/pool/queue-pool.js';
+import type { PoolPath } from './pool-path.js';
+import { buildPoolPath } from './pool-world.js';
 
 /** One dependency with its caller: the dependency's name is also its fault target. */
 export interface Dependency {
@@ -22,10 +18,13 @@ export interface Dependency {
   readonly breaker: CircuitBreaker | null;
 }
 
+/** The models of one topology; the others stay empty. */
 export interface PatternsWorld {
   readonly dependencies: readonly Dependency[];
   /** topology=pool: the API's requests through the connection pool to the database. */
   readonly pool: PoolPath | null;
+  /** topology=data: writes through the validation layers, and the reconciliation job. */
+  readonly data: DataWorld | null;
 }
 
 /** Seed 001's gateway: Users, Orders and Search, with their thread pools (Max 50, 100, 25); the traffic mix is an ASSUMPTION. */
@@ -35,66 +34,9 @@ export const GATEWAY = [
   { name: 'search', share: 0.2, pool: 25 },
 ] as const;
 
-/** Wiring only: the dependencies, their callers with the switched-on patterns, and the clients. */
+/** Wiring only, by topology (calls-world.ts, pool-world.ts, data-world.ts). */
 export function buildPatterns(sim: Simulation, p: PatternsParams): PatternsWorld {
-  if (p.topology === 'pool') return { dependencies: [], pool: buildPoolPath(sim, p) };
-  const specs = p.topology === 'single' ? [{ name: 'dependency', share: 1, pool: 0 }] : GATEWAY;
-  const gates: readonly (CallGate | null)[] = p.topology === 'single' ? [singleGate(sim, p)] : gatewayGates(sim, p, GATEWAY);
-  const dependencies = specs.map((spec, i) => {
-    const service = new GenericService(sim, spec.name, {
-      workers: p.workers, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit, optimisticConcurrency: p.contention === 'occ',
-      memoryPerRequestBytes: memoryPerRequest(p), baseMemoryBytes: p.baseMemoryBytes, memoryLimitBytes: p.memoryLimitBytes,
-    });
-    const made = createBreaker(p.breaker, p.breakerOpenMs === undefined ? {} : { openMs: p.breakerOpenMs }, sim.now);
-    const breaker = made && traceBreaker(sim, `breaker/${spec.name}`, made);
-    // Seed 001's counting: the first retry waits around base * 2 (100-200 ms), as in Brooker's simulator; the cap bites the delay.
-    const retry = createRetryPolicy(p.retry, { baseMs: p.retryBaseMs, capMs: p.retryCapMs, maxAttempts: p.maxAttempts, exponentOffset: 1, capAppliesTo: 'delay' });
-    const caller = new ResilientCaller(sim, spec.name, service, { retry, budget: createRetryBudget(p.budget, { start: sim.now }), breaker, bulkhead: gates[i] ?? null }, {
-      oneWayMs: p.oneWayMs, oneWaySdMs: p.oneWaySdMs, connectTimeoutMs: p.connectTimeoutMs, readTimeoutMs: p.readTimeoutMs, deadlineMs: p.deadlineMs, fallback: p.fallback,
-    });
-    return { name: spec.name, share: spec.share, service, caller, breaker };
-  });
-  startClients(sim, p, dependencies);
-  return { dependencies, pool: null };
-}
-
-/**
- * The seed's pool YAML as SQLAlchemy reads it (pool_size 5, max_overflow
- * 10, timeout 30 s, recycle 3600 s, pre_ping), `prePing` switchable, in
- * front of a PostgreSQL-like database (100 connections, the server's
- * default max_connections) whose restart kills every open connection.
- */
-function buildPoolPath(sim: Simulation, p: PatternsParams): PoolPath {
-  const { settings } = fromSeedPoolYaml(SEED_001_POOL_YAML);
-  const pool = new QueuePool(sim, 'pool', { ...settings, prePing: p.prePing, connectMs: p.poolConnectMs, pingMs: p.poolPingMs });
-  const database = new GenericService(sim, 'database', { workers: 100, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit });
-  database.whenRestarted(() => pool.serverRestarted());
-  const path = new PoolPath(sim, pool, database);
-  startPoissonArrivals(sim, sim.rng('patterns/arrivals'), p.ratePerS, ms(p.durationMs), () => path.request());
-  return path;
-}
-
-/** What one request holds while it runs (seed 001, Memory Exhaustion: pagination and streaming as the mitigations). */
-export function memoryPerRequest(p: PatternsParams): number {
-  if (p.resultRows === 0) return 0;
-  if (p.resultSet === 'whole') return p.resultRows * p.rowBytes;
-  if (p.resultSet === 'paginated') return Math.min(p.resultRows, p.pageRows) * p.rowBytes;
-  return Math.min(p.resultRows * p.rowBytes, p.streamBufferBytes);
-}
-
-const ignore = () => {};
-
-/** Steady open-loop traffic split by share, and a burst of one-call clients. */
-function startClients(sim: Simulation, p: PatternsParams, deps: readonly Dependency[]): void {
-  const mix = sim.rng('patterns/mix');
-  startPoissonArrivals(sim, sim.rng('patterns/arrivals'), p.ratePerS, ms(p.durationMs), () => {
-    let u = deps.length > 1 ? mix.next() : 0, i = 0;
-    while (i < deps.length - 1 && u >= deps[i]!.share) u -= deps[i++]!.share;
-    deps[i]!.caller.call(ignore);
-  });
-  const spread = sim.rng('patterns/burst');
-  for (let c = 0; c < p.clients; c++) {
-    const d = deps[c % deps.length]!;
-    sim.schedule(Math.round(spread.uniform(0, p.clientSpreadMs * 1000)), () => d.caller.call(ignore));
-  }
+  if (p.topology === 'pool') return { dependencies: [], pool: buildPoolPath(sim, p), data: null };
+  if (p.topology === 'data') return { dependencies: [], pool: null, data: buildDataWorld(sim, p) };
+  return { dependencies: buildCalls(sim, p), pool: null, data: null };
 }

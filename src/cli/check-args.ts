@@ -25,6 +25,8 @@ export interface CheckArgs {
   readonly color: boolean | undefined;
   /** Print CheckReportSchema's document instead of the text report. */
   readonly json: boolean;
+  /** Worker threads; undefined: one per CPU. The outcome never depends on it. */
+  readonly workers: number | undefined;
 }
 
 const OPTIONS = {
@@ -37,6 +39,7 @@ const OPTIONS = {
   save: { type: 'string' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
+  workers: { type: 'string', short: 'j' },
 } as const;
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
@@ -57,5 +60,6 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     force: values.force === true,
     color: values.color,
     json: values.json === true,
+    workers: values.workers === undefined ? undefined : parsePositive('--workers', values.workers),
   };
 }

@@ -316,6 +316,8 @@ Options
   --force              replace an existing --faults-out or --save file
   --json               print one JSON document (CheckReportSchema; README)
                        instead of the text report
+  -j, --workers K      worker threads (default: one per CPU); the runs, the
+                       counterexample and the report are the same for any K
   --color, --no-color
   -h, --help
 

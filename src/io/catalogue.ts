@@ -98,4 +98,8 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     id: 'patterns-pool-exhaustion', title: 'Patterns: slow queries and a database restart behind the seed\'s connection pool', source: `${PATTERNS}, 4. Resource Exhaustion / Connection Pool Exhaustion`,
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/pool-exhaustion.js').then(byDefault),
   },
+  {
+    id: 'patterns-data-corruption', title: 'Patterns: invalid writes against four layers of defence', source: `${PATTERNS}, 2. Data Failures / Data Corruption`,
+    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/data-corruption.js').then(byDefault),
+  },
 ];

@@ -6,6 +6,7 @@ import { patternsBreakerStates } from '../../scenarios/patterns/breaker-states.j
 import { patternsLatencySpike } from '../../scenarios/patterns/latency-spike.js';
 import { patternsMemoryExhaustion } from '../../scenarios/patterns/memory-exhaustion.js';
 import { patternsPoolExhaustion } from '../../scenarios/patterns/pool-exhaustion.js';
+import { patternsDataCorruption } from '../../scenarios/patterns/data-corruption.js';
 import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
 import { Session } from '../../src/tui/session/session.js';
@@ -144,5 +145,26 @@ describe('patterns in the TUI: panes show the breaker\'s state and the pool as t
     const pool = p.panes().find((x) => x.title.startsWith('pool'))!;
     expect(pool.rows[0]).toEqual(['checked out / open / cap', '15 / 15 / 15']);
     expect(Number(pool.rows[1]![1]!.split(' ')[0])).toBeGreaterThan(1_000);
+  });
+});
+
+describe('patterns-data-corruption: a day of writes, 1 % invalid, against four layers', () => {
+  it('layers 1-3 stop what each can see; only the cross-record and silent kinds persist, and the hourly scan finds each within an interval and a scan', () => {
+    const all = metricsOf(run(patternsDataCorruption));
+    expect(all.rejectedL1 + all.rejectedL2 + all.rejectedL3 + all.corruptRowsPersisted).toBe(all.invalidWrites);
+    expect(all.corruptRowsPersisted).toBeGreaterThan(0);
+    expect([all.corruptRowsDetected, all.corruptRowsUndetectable]).toEqual([all.corruptRowsPersisted, 0]);
+    expect(all.detectionDelayMaxMs).toBeLessThanOrEqual(3_600_000 + 60_000);
+    // Poisson writes, hourly scans of 1 min: a row waits half an interval on average, plus the scan.
+    expect(Math.abs(all.detectionDelayP50Ms - (1_800_000 + 60_000))).toBeLessThan(120_000);
+  });
+
+  it('without input validation the constraints catch most of it, but mass assignment gets through; without reconciliation nothing is ever found', () => {
+    const all = metricsOf(run(patternsDataCorruption));
+    const noL1 = metricsOf(run(patternsDataCorruption, { inputValidation: 'off' }));
+    expect(noL1.rejectedL3).toBeGreaterThan(0.6 * all.rejectedL1);
+    expect(noL1.corruptRowsPersisted).toBeGreaterThan(all.corruptRowsPersisted);
+    const noL4 = metricsOf(run(patternsDataCorruption, { reconciliation: 'off' }));
+    expect([noL4.corruptRowsDetected, noL4.corruptRowsUndetectable]).toEqual([0, all.corruptRowsPersisted]);
   });
 });

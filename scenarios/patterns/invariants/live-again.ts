@@ -21,7 +21,7 @@ export const liveAgain: Invariant<PatternsParams, PatternsView> = {
   watch({ observed }, sim, p) {
     return {
       verdict() {
-        if (p.ratePerS === 0) return { pass: true, detail: 'no steady traffic to judge' };
+        if (p.ratePerS === 0 || observed.outcomes.size === 0) return { pass: true, detail: 'no steady calls to judge' };
         const now = sim.now;
         for (const [name, o] of observed.outcomes) {
           if (o.lastNotLiveAt > now - QUIET_US) return { pass: false, detail: `${name}: a call ended without a live answer at ${formatTime(o.lastNotLiveAt)}` };

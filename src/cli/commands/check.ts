@@ -32,7 +32,7 @@ export async function checkCommand(argv: readonly string[], io: Io, cwd: string)
   const progress = new Progress(io, 'check', args.runs, args.color);
   const shrinking = shrinkTicker(io, args.color);
   // One worker per CPU, each loading the scenario once for the whole check; the outcome does not depend on how many.
-  const workers = Math.min(defaultWorkers(), args.runs);
+  const workers = Math.min(args.workers ?? defaultWorkers(), args.runs);
   const pool = new CheckPool({ ref: args.scenario, sets: args.sets, cwd }, workers);
   const outcome = await pool.start().then(() => runCheckAsync(scenario, resolved, {
     runs: args.runs, seed: args.seed, maxFaults, params,

@@ -18,6 +18,7 @@ import { patternsBreakerStates } from './patterns/breaker-states.js';
 import { patternsMemoryExhaustion } from './patterns/memory-exhaustion.js';
 import { patternsPoolExhaustion } from './patterns/pool-exhaustion.js';
 import { patternsDataCorruption } from './patterns/data-corruption.js';
+import { patternsMessageLoss } from './patterns/message-loss.js';
 
 /**
  * Every built-in scenario, in the order `sim list` shows them: Scenario A,
@@ -28,7 +29,7 @@ export const scenarios: readonly AnyScenario[] = [
   scenarioA,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
-  patternsLatencySpike, patternsConnectionRefused, patternsCascadingFailure, patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsDataCorruption,
+  patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsCascadingFailure, patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsDataCorruption,
 ];
 
 export function findScenario(id: string): AnyScenario | undefined {

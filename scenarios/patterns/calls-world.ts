@@ -8,7 +8,7 @@ import { GenericService } from '../../models/service/service.js';
 import { startPoissonArrivals } from '../../models/client/workload.js';
 import { gatewayGates, singleGate } from './gates.js';
 import type { PatternsParams } from './params.js';
-import { GATEWAY, type Dependency } from './world.js';
+import { GATEWAY, type Dependency } from './dependency.js';
 
 /** topology single or gateway: the dependencies, their callers with the switched-on patterns, and the clients. */
 export function buildCalls(sim: Simulation, p: PatternsParams): Dependency[] {

@@ -157,3 +157,21 @@ export const reconciliationFindsTheRest: PatternsClaim = {
     detail: `${m.corruptRowsDetected} of ${m.corruptRowsPersisted} corrupt rows found (median ${s(m.detectionDelayP50Ms)}, longest ${s(m.detectionDelayMaxMs)} after the write); ${m.corruptRowsUndetectable} no enabled check can find`,
   }),
 };
+
+export const atLeastOnce: PatternsClaim = {
+  name: 'data and event in one transaction: every committed event is delivered (at-least-once)',
+  source: `${SEED}, Message Loss: Outbox Pattern, Key Properties`,
+  check: (m, p) => ({
+    pass: m.eventsLost === 0,
+    detail: `publish=${p.publish}, broker loss ${p.brokerLoss}: ${m.eventsLost} of ${m.eventsCreated} committed events never delivered; ${m.duplicatesDelivered} delivered twice or more; longest delay ${s(m.deliveryDelayMaxMs)}`,
+  }),
+};
+
+export const idempotentAbsorbsDuplicates: PatternsClaim = {
+  name: 'the idempotent consumer absorbs the duplicates',
+  source: `${SEED}, Message Loss: "Consumer must be idempotent"`,
+  check: (m, p) => ({
+    pass: m.doubleApplied === 0,
+    detail: `idempotentConsumer=${p.idempotentConsumer}: ${m.duplicatesDelivered} duplicate deliveries, ${m.doubleApplied} applied twice`,
+  }),
+};

@@ -1,5 +1,5 @@
 import type { FaultKind, FaultSpace } from '../../src/scenario/fault-space.js';
-import { GATEWAY } from './world.js';
+import { GATEWAY } from './dependency.js';
 import type { PatternsParams } from './params.js';
 
 const targets = (p: PatternsParams): readonly string[] =>

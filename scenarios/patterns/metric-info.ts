@@ -48,5 +48,11 @@ export const PATTERNS_METRIC_INFO: { readonly [K in keyof PatternsMetrics]: Metr
   corruptRowsUndetectable: { label: 'data: corrupt rows no enabled check can ever find', unit: 'count' },
   detectionDelayP50Ms: { label: 'data: a corrupt row\'s life before detection, median', unit: 'ms' },
   detectionDelayMaxMs: { label: 'data: a corrupt row\'s life before detection, longest', unit: 'ms' },
+  eventsCreated: { label: 'outbox: events committed with their data', unit: 'count' },
+  eventsLost: { label: 'outbox: committed events never delivered', unit: 'count' },
+  duplicatesDelivered: { label: 'outbox: events delivered more than once', unit: 'count' },
+  doubleApplied: { label: 'outbox: events the consumer applied twice', unit: 'count' },
+  deliveryDelayMaxMs: { label: 'outbox: longest commit-to-delivery delay', unit: 'ms' },
+  outboxBacklogPeak: { label: 'outbox: most unsent rows in the outbox table', unit: 'count' },
   dependencyServed: { label: 'requests the dependencies served (incl. abandoned ones)', unit: 'count' },
 };

@@ -52,11 +52,17 @@ export interface PatternsMetrics extends Record<string, number> {
   corruptRowsUndetectable: number;
   detectionDelayP50Ms: number;
   detectionDelayMaxMs: number;
+  eventsCreated: number;
+  eventsLost: number;
+  duplicatesDelivered: number;
+  doubleApplied: number;
+  deliveryDelayMaxMs: number;
+  outboxBacklogPeak: number;
 }
 
 /** The dependency the scenarios degrade: the only one, or Search behind the gateway. */
 export function faultedDependency(p: PatternsParams): string {
-  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : p.topology === 'data' ? 'orders' : 'search';
+  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : p.topology === 'data' ? 'orders' : p.topology === 'outbox' ? 'broker' : 'search';
 }
 
 type View = SystemView<PatternsWorld, PatternsObserved, PatternsParams>;
@@ -111,6 +117,7 @@ export function patternsMetrics(v: View): PatternsMetrics {
     oomKills: world.dependencies.reduce((a, d) => a + d.service.oomKills, 0) + (world.pool?.database.oomKills ?? 0),
     ...poolMetrics(v),
     ...dataMetrics(v),
+    ...outboxMetrics(v),
   };
 }
 
@@ -189,4 +196,14 @@ function dataMetrics(v: View): Pick<PatternsMetrics, DataKeys> {
     detectionDelayP50Ms: s.detectionDelayMs?.p50 ?? NaN,
     detectionDelayMaxMs: s.detectionDelayMs?.max ?? NaN,
   };
+}
+
+type OutboxKeys = 'eventsCreated' | 'eventsLost' | 'duplicatesDelivered' | 'doubleApplied' | 'deliveryDelayMaxMs' | 'outboxBacklogPeak';
+
+/** topology=outbox: what became of every committed event. */
+function outboxMetrics(v: View): Pick<PatternsMetrics, OutboxKeys> {
+  const ledger = v.observed.ledger;
+  if (!ledger) return { eventsCreated: NaN, eventsLost: NaN, duplicatesDelivered: NaN, doubleApplied: NaN, deliveryDelayMaxMs: NaN, outboxBacklogPeak: NaN };
+  const s = ledger.summary();
+  return { eventsCreated: s.created, eventsLost: s.lost, duplicatesDelivered: s.duplicates, doubleApplied: s.doubleApplied, deliveryDelayMaxMs: s.maxDelayMs, outboxBacklogPeak: s.backlogPeak };
 }

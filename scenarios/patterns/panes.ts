@@ -39,6 +39,19 @@ export function patternsPanes(v: View): PaneData[] {
       ],
     });
   }
+  const ob = v.world.outbox, ledger = v.observed.ledger;
+  if (ob && ledger) {
+    const l = ledger.summary();
+    panes.push({
+      title: `outbox (publish=${v.params.publish})`,
+      rows: [
+        ['database / broker / relay', `${ob.db.life.state} / ${ob.broker.life.state} / ${ob.relay?.life.state ?? 'none'}`],
+        ['unsent rows (peak)', `${ob.db.backlog} (${l.backlogPeak})`],
+        ['committed / delivered / lost', `${l.created} / ${l.delivered} / ${l.lost}`],
+        ['duplicates / applied twice', `${l.duplicates} / ${l.doubleApplied}`],
+      ],
+    });
+  }
   const breakers = v.world.dependencies.filter((d) => d.breaker !== null);
   if (breakers.length > 0) {
     const log = v.observed.breakers;

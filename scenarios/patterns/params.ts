@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 export const patternsParams = z.object({
   durationMs: z.number().positive().default(240_000),
-  topology: z.enum(['single', 'gateway', 'pool', 'data']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings; data: writes through the validation layers'),
+  topology: z.enum(['single', 'gateway', 'pool', 'data', 'outbox']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings; data: writes through the validation layers; outbox: a service publishing events through a broker'),
   ratePerS: z.number().nonnegative().default(50).describe('steady Poisson request rate (0: none)'),
   clients: z.number().int().nonnegative().default(0).describe('clients that each make one call at the start (0: none)'),
   clientSpreadMs: z.number().nonnegative().default(1_000).describe('the burst clients start uniformly over this window'),
@@ -52,6 +52,9 @@ export const patternsParams = z.object({
   reconcileIntervalMs: z.number().positive().default(3_600_000).describe('data: time between reconciliation scans (hourly)'),
   reconcileScanMs: z.number().nonnegative().default(60_000).describe('data: how long one scan takes'),
   invalidFraction: z.number().min(0).max(1).default(0.01).describe('data: share of writes that carry a defect (ASSUMPTION)'),
+  publish: z.enum(['outbox', 'direct']).default('outbox').describe('outbox: data and event in one transaction, a relay publishes; direct: publish after the commit (a dual write)'),
+  idempotentConsumer: z.enum(['on', 'off']).default('on').describe('outbox: the consumer skips event ids it has processed'),
+  brokerLoss: z.enum(['unacked', 'acked']).default('unacked').describe('outbox: the broker drops messages before acknowledging them, or after (acks=1 and a leader failure)'),
   faultAtMs: z.number().nonnegative().default(10_000),
   faultForMs: z.number().positive().default(30_000),
 });

@@ -1,22 +1,13 @@
 import type { Simulation } from '../../src/scenario/index.js';
-import type { CircuitBreaker } from '../../models/breaker/breaker.js';
-import type { ResilientCaller } from '../../models/resilience/resilient-caller.js';
-import type { GenericService } from '../../models/service/service.js';
 import { buildCalls } from './calls-world.js';
+import type { Dependency } from './dependency.js';
 import { buildDataWorld, type DataWorld } from './data-world.js';
+import { buildOutboxWorld, type OutboxWorld } from './outbox-world.js';
 import type { PatternsParams } from './params.js';
 import type { PoolPath } from './pool-path.js';
 import { buildPoolPath } from './pool-world.js';
 
-/** One dependency with its caller: the dependency's name is also its fault target. */
-export interface Dependency {
-  readonly name: string;
-  /** Fraction of the steady traffic that calls it. */
-  readonly share: number;
-  readonly service: GenericService;
-  readonly caller: ResilientCaller;
-  readonly breaker: CircuitBreaker | null;
-}
+export { GATEWAY, type Dependency } from './dependency.js';
 
 /** The models of one topology; the others stay empty. */
 export interface PatternsWorld {
@@ -25,18 +16,15 @@ export interface PatternsWorld {
   readonly pool: PoolPath | null;
   /** topology=data: writes through the validation layers, and the reconciliation job. */
   readonly data: DataWorld | null;
+  /** topology=outbox: Service A, its database, the broker, the relay and the consumer. */
+  readonly outbox: OutboxWorld | null;
 }
 
-/** Seed 001's gateway: Users, Orders and Search, with their thread pools (Max 50, 100, 25); the traffic mix is an ASSUMPTION. */
-export const GATEWAY = [
-  { name: 'users', share: 0.4, pool: 50 },
-  { name: 'orders', share: 0.4, pool: 100 },
-  { name: 'search', share: 0.2, pool: 25 },
-] as const;
-
-/** Wiring only, by topology (calls-world.ts, pool-world.ts, data-world.ts). */
+/** Wiring only, by topology (calls-world.ts, pool-world.ts, data-world.ts, outbox-world.ts). */
 export function buildPatterns(sim: Simulation, p: PatternsParams): PatternsWorld {
-  if (p.topology === 'pool') return { dependencies: [], pool: buildPoolPath(sim, p), data: null };
-  if (p.topology === 'data') return { dependencies: [], pool: null, data: buildDataWorld(sim, p) };
-  return { dependencies: buildCalls(sim, p), pool: null, data: null };
+  const none = { dependencies: [], pool: null, data: null, outbox: null };
+  if (p.topology === 'pool') return { ...none, pool: buildPoolPath(sim, p) };
+  if (p.topology === 'data') return { ...none, data: buildDataWorld(sim, p) };
+  if (p.topology === 'outbox') return { ...none, outbox: buildOutboxWorld(sim, p) };
+  return { ...none, dependencies: buildCalls(sim, p) };
 }

@@ -83,6 +83,10 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/connection-refused.js').then(byDefault),
   },
   {
+    id: 'patterns-message-loss', title: 'Patterns: the message broker drops messages', source: `${PATTERNS}, 2. Data Failures / Message Loss`,
+    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/message-loss.js').then(byDefault),
+  },
+  {
     id: 'patterns-cascading-failure', title: 'Patterns: Search becomes slow behind the gateway', source: `${PATTERNS}, 3. Service Failures / Cascading Failures`,
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/cascading-failure.js').then(byDefault),
   },

@@ -7,6 +7,7 @@ import { patternsLatencySpike } from '../../scenarios/patterns/latency-spike.js'
 import { patternsMemoryExhaustion } from '../../scenarios/patterns/memory-exhaustion.js';
 import { patternsPoolExhaustion } from '../../scenarios/patterns/pool-exhaustion.js';
 import { patternsDataCorruption } from '../../scenarios/patterns/data-corruption.js';
+import { patternsMessageLoss } from '../../scenarios/patterns/message-loss.js';
 import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
 import { Session } from '../../src/tui/session/session.js';
@@ -166,5 +167,23 @@ describe('patterns-data-corruption: a day of writes, 1 % invalid, against four l
     expect(noL1.corruptRowsPersisted).toBeGreaterThan(all.corruptRowsPersisted);
     const noL4 = metricsOf(run(patternsDataCorruption, { reconciliation: 'off' }));
     expect([noL4.corruptRowsDetected, noL4.corruptRowsUndetectable]).toEqual([0, all.corruptRowsPersisted]);
+  });
+});
+
+describe('patterns-message-loss: the broker drops messages, goes down, and Service A crashes mid-batch', () => {
+  it('outbox: nothing lost, the crashed batch delivered twice and absorbed; direct: the dropped and refused publishes are lost for good', () => {
+    const outbox = metricsOf(run(patternsMessageLoss));
+    expect([outbox.eventsLost, outbox.doubleApplied]).toEqual([0, 0]);
+    expect(outbox.duplicatesDelivered).toBeGreaterThan(5);
+    const direct = metricsOf(run(patternsMessageLoss, { publish: 'direct' }));
+    expect(direct.eventsCreated).toBe(outbox.eventsCreated);
+    expect(direct.eventsLost).toBeGreaterThan(300);
+    expect(direct.duplicatesDelivered).toBe(0);
+  });
+
+  it('a consumer that is not idempotent applies each duplicate twice; a broker that drops after acking defeats the outbox too', () => {
+    const outbox = metricsOf(run(patternsMessageLoss));
+    expect(metricsOf(run(patternsMessageLoss, { idempotentConsumer: 'off' })).doubleApplied).toBe(outbox.duplicatesDelivered);
+    expect(metricsOf(run(patternsMessageLoss, { brokerLoss: 'acked' })).eventsLost).toBeGreaterThan(100);
   });
 });

@@ -4,6 +4,7 @@ import type { PatternsWorld } from '../world.js';
 import { BreakerLog } from './breaker-log.js';
 import { CallOutcomes } from './call-outcomes.js';
 import { CallRate } from './call-rate.js';
+import { DeliveryLedger } from '../../../models/outbox/index.js';
 import { MemoryWatch } from './memory-watch.js';
 import { RetryDelays } from './retry-delays.js';
 
@@ -17,6 +18,8 @@ export interface PatternsObserved {
   readonly memory: MemoryWatch | null;
   /** topology=pool: when the utilisation alert first fired and the first checkout timed out. */
   readonly poolEvents: { firstAlertAt: number | null; firstTimeoutAt: number | null };
+  /** topology=outbox: every event from commit to application. */
+  readonly ledger: DeliveryLedger | null;
   /** Calls that ended while their breaker was open, and how many of them still got an answer (a fallback). */
   readonly whileOpen: { calls: number; answered: number };
 }
@@ -53,5 +56,7 @@ export function observePatterns(world: PatternsWorld, sim: Simulation, p: Patter
     world.pool.completed.add((r) => { if (r.error === 'pool-timeout') poolEvents.firstTimeoutAt ??= r.endedAt; });
     sim.trace.addSink({ record: (rec) => { if (rec.source === 'pool' && rec.kind === 'utilisation-high') poolEvents.firstAlertAt ??= rec.t; } });
   }
-  return { outcomes, rate, breakers, delays, memory, poolEvents, whileOpen };
+  const ob = world.outbox;
+  const ledger = ob ? new DeliveryLedger(sim, ob.db, ob.broker, ob.consumer) : null;
+  return { outcomes, rate, breakers, delays, memory, poolEvents, ledger, whileOpen };
 }

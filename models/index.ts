@@ -61,8 +61,11 @@ export { DEGRADATION_FAULTS, Degradation } from './service/degradation.js';
 export { ResilientCaller, type CallerPatterns } from './resilience/resilient-caller.js';
 export { DEFAULT_CALLER, FALLBACK_KINDS, type CallerOptions, type FallbackKind } from './resilience/caller-options.js';
 export { type CallError, type CallGate, type CallResult } from './resilience/call-result.js';
+export { type CallTarget } from './resilience/call-attempt.js';
 
 // Data corruption, defence in depth (seed 001): defect catalogue, layers 1-3 on the write path, layer-4 reconciliation.
 export * from './validation/index.js';
 // Transactional outbox (seed 001, Message Loss): database, broker, relay, producer (direct | outbox), idempotent consumer, ledger.
 export * from './outbox/index.js';
+// Deployment: blue-green with an automated rollback and schema migrations (seed 001, "Failed Deployment").
+export * from './deploy/index.js';

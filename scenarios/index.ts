@@ -19,6 +19,7 @@ import { patternsMemoryExhaustion } from './patterns/memory-exhaustion.js';
 import { patternsPoolExhaustion } from './patterns/pool-exhaustion.js';
 import { patternsDataCorruption } from './patterns/data-corruption.js';
 import { patternsMessageLoss } from './patterns/message-loss.js';
+import { patternsFailedDeployment } from './patterns/failed-deployment.js';
 
 /**
  * Every built-in scenario, in the order `sim list` shows them: Scenario A,
@@ -29,7 +30,8 @@ export const scenarios: readonly AnyScenario[] = [
   scenarioA,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
-  patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsCascadingFailure, patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsDataCorruption,
+  patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsDataCorruption, patternsCascadingFailure,
+  patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsFailedDeployment,
 ];
 
 export function findScenario(id: string): AnyScenario | undefined {

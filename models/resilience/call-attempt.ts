@@ -3,15 +3,19 @@ import { ms, type Micros } from '../../src/kernel/time.js';
 import type { ServiceCall, ServiceReply } from '../service/service.js';
 import type { CallError } from './call-result.js';
 import type { GenericService } from '../service/service.js';
+import type { GenericServiceOptions } from '../service/service-options.js';
 import type { CallerOptions } from './caller-options.js';
 import type { LogicalCall } from './logical-call.js';
 
 const ERROR_OF: Readonly<Record<ServiceReply, CallError | null>> = { ok: null, error: 'error', refused: 'refused', reset: 'reset', overloaded: 'overloaded', conflict: 'conflict' };
 
+/** What an attempt calls: a GenericService, or a router in front of several (models/deploy's BlueGreen). */
+export type CallTarget = Pick<GenericService, 'arrive' | 'readVersion'> & { readonly options: Pick<GenericServiceOptions, 'optimisticConcurrency'> };
+
 /** What an attempt needs of its caller (the ResilientCaller). */
 export interface AttemptHost {
   readonly options: CallerOptions;
-  readonly service: GenericService;
+  readonly service: CallTarget;
   /** A fresh one-way network delay. */
   oneWay(): Micros;
   /** The attempt is over: `error` null for a live answer. */

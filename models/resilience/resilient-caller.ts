@@ -5,8 +5,8 @@ import type { CircuitBreaker } from '../breaker/breaker.js';
 import { Hooks } from '../client/hooks.js';
 import type { RetryBudget } from '../retry/retry-budget.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
-import type { GenericService, ServiceCall, ServiceReply } from '../service/service.js';
-import { CallAttempt, type AttemptHost } from './call-attempt.js';
+import type { ServiceCall, ServiceReply } from '../service/service.js';
+import { CallAttempt, type AttemptHost, type CallTarget } from './call-attempt.js';
 import type { CallError, CallGate, CallResult } from './call-result.js';
 import { LogicalCall } from './logical-call.js';
 import { DEFAULT_CALLER, checkCallerOptions, type CallerOptions } from './caller-options.js';
@@ -20,7 +20,7 @@ export interface CallerPatterns {
 }
 
 /**
- * A client of one GenericService, with the patterns in resilience4j's decorator
+ * A client of one service (a GenericService, or a router such as BlueGreen), with the patterns in resilience4j's decorator
  * order, Retry(CircuitBreaker(Bulkhead(call))) with a fallback around all
  * of it [R4J-ORDER]: every try asks the breaker, then the bulkhead, then
  * goes out; its outcome is recorded by the breaker (a bulkhead rejection
@@ -54,7 +54,7 @@ export class ResilientCaller implements AttemptHost {
     this.attemptEnded(c, null, 'bulkhead-full', 0, 0);
   };
 
-  constructor(private readonly sim: Simulation, readonly name: string, readonly service: GenericService, private readonly patterns: CallerPatterns, options: Partial<CallerOptions> = {}) {
+  constructor(private readonly sim: Simulation, readonly name: string, readonly service: CallTarget, private readonly patterns: CallerPatterns, options: Partial<CallerOptions> = {}) {
     this.options = { ...DEFAULT_CALLER, ...options };
     checkCallerOptions(name, this.options);
     this.netRng = sim.rng(`caller/${name}/net`);

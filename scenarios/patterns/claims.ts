@@ -175,3 +175,22 @@ export const idempotentAbsorbsDuplicates: PatternsClaim = {
     detail: `idempotentConsumer=${p.idempotentConsumer}: ${m.duplicatesDelivered} duplicate deliveries, ${m.doubleApplied} applied twice`,
   }),
 };
+
+export const rollbackRestores: PatternsClaim = {
+  name: 'blue stays rollback ready: the automated rollback trigger restores v1.0 when v1.1 crashes',
+  source: `${SEED}, Failed Deployment: Blue-Green Deployment; Automated rollback triggers defined`,
+  check: (m, p) => ({
+    pass: m.deployRestored === 1,
+    detail: Number.isNaN(m.deployRestored) ? 'v1.1 never took traffic (aborted before the switch)'
+      : `migration ${p.migration}: trigger ${s(m.deployDetectionMs)} after the switch, ${m.deployRestored === 1 ? `service restored ${s(m.deployRestoredAfterSwitchMs)} after it` : 'service never restored'}; ${m.deployFailedRequests} requests failed at the router`,
+  }),
+};
+
+export const usersBarelyNotice: PatternsClaim = {
+  name: 'the failed release stays under the 1 % error-rate alert for clients',
+  source: `${SEED}, Key Metrics to Monitor: Error rate > 1%`,
+  check: (m) => {
+    const rate = m.calls === 0 ? 0 : m.failedCalls / m.calls;
+    return { pass: rate <= 0.01, detail: `${m.failedCalls} of ${m.calls} client calls failed (${pct(rate)}) after ${m.retries} retries` };
+  },
+};

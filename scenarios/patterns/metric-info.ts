@@ -54,5 +54,9 @@ export const PATTERNS_METRIC_INFO: { readonly [K in keyof PatternsMetrics]: Metr
   doubleApplied: { label: 'outbox: events the consumer applied twice', unit: 'count' },
   deliveryDelayMaxMs: { label: 'outbox: longest commit-to-delivery delay', unit: 'ms' },
   outboxBacklogPeak: { label: 'outbox: most unsent rows in the outbox table', unit: 'count' },
+  deployRestored: { label: 'deploy: service restored after the bad release (1: yes)', unit: 'count' },
+  deployDetectionMs: { label: 'deploy: switch to the rollback trigger', unit: 'ms' },
+  deployRestoredAfterSwitchMs: { label: 'deploy: switch to service restored', unit: 'ms' },
+  deployFailedRequests: { label: 'deploy: requests that failed at the router during the deployment', unit: 'count' },
   dependencyServed: { label: 'requests the dependencies served (incl. abandoned ones)', unit: 'count' },
 };

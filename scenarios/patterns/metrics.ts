@@ -58,11 +58,15 @@ export interface PatternsMetrics extends Record<string, number> {
   doubleApplied: number;
   deliveryDelayMaxMs: number;
   outboxBacklogPeak: number;
+  deployRestored: number;
+  deployDetectionMs: number;
+  deployRestoredAfterSwitchMs: number;
+  deployFailedRequests: number;
 }
 
 /** The dependency the scenarios degrade: the only one, or Search behind the gateway. */
 export function faultedDependency(p: PatternsParams): string {
-  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : p.topology === 'data' ? 'orders' : p.topology === 'outbox' ? 'broker' : 'search';
+  return p.topology === 'single' ? 'dependency' : p.topology === 'pool' ? 'database' : p.topology === 'data' ? 'orders' : p.topology === 'outbox' ? 'broker' : p.topology === 'deploy' ? 'app' : 'search';
 }
 
 type View = SystemView<PatternsWorld, PatternsObserved, PatternsParams>;
@@ -88,7 +92,7 @@ export function patternsMetrics(v: View): PatternsMetrics {
     fallbackAnswers: sum((x) => x.fromCache + x.fromDefault),
     failedCalls: sum((x) => x.failed),
     attemptsSent: o.rate.total,
-    retries: sumCallers((c) => c.retries),
+    retries: sumCallers((c) => c.retries) + (world.deploy?.client.retries ?? 0),
     retryDelaysOffDocument: o.delays.offDocument,
     retryDelayMaxMs: toMs(o.delays.maxUs),
     immediateHerdPerS: immediateHerdPerS(p),
@@ -118,6 +122,7 @@ export function patternsMetrics(v: View): PatternsMetrics {
     ...poolMetrics(v),
     ...dataMetrics(v),
     ...outboxMetrics(v),
+    ...deployMetrics(v),
   };
 }
 
@@ -206,4 +211,19 @@ function outboxMetrics(v: View): Pick<PatternsMetrics, OutboxKeys> {
   if (!ledger) return { eventsCreated: NaN, eventsLost: NaN, duplicatesDelivered: NaN, doubleApplied: NaN, deliveryDelayMaxMs: NaN, outboxBacklogPeak: NaN };
   const s = ledger.summary();
   return { eventsCreated: s.created, eventsLost: s.lost, duplicatesDelivered: s.duplicates, doubleApplied: s.doubleApplied, deliveryDelayMaxMs: s.maxDelayMs, outboxBacklogPeak: s.backlogPeak };
+}
+
+type DeployKeys = 'deployRestored' | 'deployDetectionMs' | 'deployRestoredAfterSwitchMs' | 'deployFailedRequests';
+
+/** topology=deploy: the last deployment, from its switch to the rollback trigger and the restore. */
+function deployMetrics(v: View): Pick<PatternsMetrics, DeployKeys> {
+  const d = v.world.deploy?.app.deployments.at(-1);
+  if (!d) return { deployRestored: NaN, deployDetectionMs: NaN, deployRestoredAfterSwitchMs: NaN, deployFailedRequests: NaN };
+  const since = (t: number) => (t < 0 || d.switchedAt < 0 ? NaN : toMs(t - d.switchedAt));
+  return {
+    deployRestored: d.switchedAt < 0 ? NaN : d.restored ? 1 : 0,
+    deployDetectionMs: since(d.triggeredAt),
+    deployRestoredAfterSwitchMs: since(d.restoredAt),
+    deployFailedRequests: d.failedBeforeSwitch + d.failedAfterSwitch,
+  };
 }

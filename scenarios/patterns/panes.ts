@@ -52,6 +52,18 @@ export function patternsPanes(v: View): PaneData[] {
       ],
     });
   }
+  const dw = v.world.deploy;
+  if (dw) {
+    const d = dw.app.deployments.at(-1);
+    panes.push({
+      title: `blue-green (schema ${dw.app.schema.version})`,
+      rows: [
+        ['live', `${dw.app.live} (${dw.app.env(dw.app.live).release.name})`],
+        ['last deployment', d ? `${d.release.name}: ${d.outcome}` : 'none'],
+        ['router: requests / failed', `${dw.app.requests} / ${dw.app.failed}`],
+      ],
+    });
+  }
   const breakers = v.world.dependencies.filter((d) => d.breaker !== null);
   if (breakers.length > 0) {
     const log = v.observed.breakers;

@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 export const patternsParams = z.object({
   durationMs: z.number().positive().default(240_000),
-  topology: z.enum(['single', 'gateway', 'pool', 'data', 'outbox']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings; data: writes through the validation layers; outbox: a service publishing events through a broker'),
+  topology: z.enum(['single', 'gateway', 'pool', 'data', 'outbox', 'deploy']).default('single').describe('single: one dependency; gateway: Users, Orders and Search behind one gateway (seed 001, Bulkhead Pattern); pool: an API querying a database through SQLAlchemy\'s QueuePool with the seed\'s settings; data: writes through the validation layers; outbox: a service publishing events through a broker; deploy: blue-green releases'),
   ratePerS: z.number().nonnegative().default(50).describe('steady Poisson request rate (0: none)'),
   clients: z.number().int().nonnegative().default(0).describe('clients that each make one call at the start (0: none)'),
   clientSpreadMs: z.number().nonnegative().default(1_000).describe('the burst clients start uniformly over this window'),
@@ -55,6 +55,7 @@ export const patternsParams = z.object({
   publish: z.enum(['outbox', 'direct']).default('outbox').describe('outbox: data and event in one transaction, a relay publishes; direct: publish after the commit (a dual write)'),
   idempotentConsumer: z.enum(['on', 'off']).default('on').describe('outbox: the consumer skips event ids it has processed'),
   brokerLoss: z.enum(['unacked', 'acked']).default('unacked').describe('outbox: the broker drops messages before acknowledging them, or after (acks=1 and a leader failure)'),
+  migration: z.enum(['none', 'compatible', 'incompatible']).default('compatible').describe('deploy: the schema migration v1.1 ships: compatible (expand) or incompatible (contract: v1.0 fails on the new schema)'),
   faultAtMs: z.number().nonnegative().default(10_000),
   faultForMs: z.number().positive().default(30_000),
 });

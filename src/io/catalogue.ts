@@ -87,6 +87,10 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/message-loss.js').then(byDefault),
   },
   {
+    id: 'patterns-data-corruption', title: 'Patterns: invalid writes against four layers of defence', source: `${PATTERNS}, 2. Data Failures / Data Corruption`,
+    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/data-corruption.js').then(byDefault),
+  },
+  {
     id: 'patterns-cascading-failure', title: 'Patterns: Search becomes slow behind the gateway', source: `${PATTERNS}, 3. Service Failures / Cascading Failures`,
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/cascading-failure.js').then(byDefault),
   },
@@ -103,7 +107,7 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/pool-exhaustion.js').then(byDefault),
   },
   {
-    id: 'patterns-data-corruption', title: 'Patterns: invalid writes against four layers of defence', source: `${PATTERNS}, 2. Data Failures / Data Corruption`,
-    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/data-corruption.js').then(byDefault),
+    id: 'patterns-failed-deployment', title: 'Patterns: v1.1 crashes in production after a blue-green switch', source: `${PATTERNS}, 5. Deployment Failures / Failed Deployment`,
+    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/failed-deployment.js').then(byDefault),
   },
 ];

@@ -21,14 +21,15 @@ const GOLDEN: Record<string, readonly [digest: string, events: number, traceReco
   'flux-api-crash': ['4df1ab013140c096', 23900, 309, '050792a0847f0572'],
   'flux-redis-pg-mismatch': ['4da13d0cdf4ec97f', 15221, 487, 'd5dd793b48db3ef3'],
   'flux-partition': ['d07ffc64dea0a26a', 24108, 354, 'df9192918c816935'],
-  'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, 'd95a00c5259bae88'],
-  'patterns-connection-refused': ['e298b26825475810', 28032, 3, '043255f08f1d5ebd'],
-  'patterns-message-loss': ['60a9129e012a4d50', 22117, 12, 'b0f3c81de2cedc9e'],
-  'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, '542455a54151db6b'],
-  'patterns-breaker-states': ['9d2b9ee0bd830268', 29882, 17, 'b6263c9251991a24'],
-  'patterns-memory-exhaustion': ['51b38ebca41c8d5e', 1654, 54, '1a1aaa99a1e105a0'],
-  'patterns-pool-exhaustion': ['e5d7ca72a018280a', 70810, 14, '74e91b35a9cb8b50'],
-  'patterns-data-corruption': ['29f037849d848bc7', 396160, 23, '844138668077961d'],
+  'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, '7a49c2820fa7e7d1'],
+  'patterns-connection-refused': ['e298b26825475810', 28032, 3, '41c4c10bcebbf758'],
+  'patterns-message-loss': ['60a9129e012a4d50', 22117, 12, 'c0a4d0d8d7ab6852'],
+  'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, 'd7eb1fc3280ff6c1'],
+  'patterns-breaker-states': ['9d2b9ee0bd830268', 29882, 17, '69714ca0f8b5399c'],
+  'patterns-memory-exhaustion': ['51b38ebca41c8d5e', 1654, 54, '2a6ae6f036d816e9'],
+  'patterns-pool-exhaustion': ['e5d7ca72a018280a', 70810, 14, 'b500aca59bf43249'],
+  'patterns-data-corruption': ['29f037849d848bc7', 396160, 23, '39b14a6c79e42fbd'],
+  'patterns-failed-deployment': ['34b4917c8638b8e9', 98527, 20, 'cccbbf0874d1a415'],
 };
 
 describe('golden runs of every built-in scenario (seed 42, defaults)', () => {

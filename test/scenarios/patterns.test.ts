@@ -8,6 +8,7 @@ import { patternsMemoryExhaustion } from '../../scenarios/patterns/memory-exhaus
 import { patternsPoolExhaustion } from '../../scenarios/patterns/pool-exhaustion.js';
 import { patternsDataCorruption } from '../../scenarios/patterns/data-corruption.js';
 import { patternsMessageLoss } from '../../scenarios/patterns/message-loss.js';
+import { patternsFailedDeployment } from '../../scenarios/patterns/failed-deployment.js';
 import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
 import { Session } from '../../src/tui/session/session.js';
@@ -185,5 +186,20 @@ describe('patterns-message-loss: the broker drops messages, goes down, and Servi
     const outbox = metricsOf(run(patternsMessageLoss));
     expect(metricsOf(run(patternsMessageLoss, { idempotentConsumer: 'off' })).doubleApplied).toBe(outbox.duplicatesDelivered);
     expect(metricsOf(run(patternsMessageLoss, { brokerLoss: 'acked' })).eventsLost).toBeGreaterThan(100);
+  });
+});
+
+describe('patterns-failed-deployment: v1.1 dies after 200 requests per process, after the blue-green switch', () => {
+  it('compatible migration: the analysis trips at its first measurement, 10 s after the switch, and blue serves again 1 s later', () => {
+    const m = metricsOf(run(patternsFailedDeployment));
+    expect([m.deployRestored, m.deployDetectionMs, m.deployRestoredAfterSwitchMs]).toEqual([1, 10_000, 11_000]);
+    // Those 10 s still cost clients more than the 1 % alert: retries cannot outlast three crashed instances restarting for 10 s.
+    expect(m.failedCalls / m.calls).toBeGreaterThan(0.01);
+  });
+
+  it('incompatible migration: the rollback switches traffic back to a v1.0 that cannot read the new schema, and service is never restored', () => {
+    const m = metricsOf(run(patternsFailedDeployment, { migration: 'incompatible' }));
+    expect(m.deployRestored).toBe(0);
+    expect(m.failedCalls / m.calls).toBeGreaterThan(0.5);
   });
 });

@@ -27,7 +27,7 @@ describe('scenario picker', () => {
     await press(stdin, '/', 'k', 'a', 'f', 'k', 'a');
     const frame = lastFrame()!;
     // Two ids and one title ("... with a Kafka backlog") mention Kafka.
-    expect(frame).toContain('pick a scenario (3 of 20)');
+    expect(frame).toContain('pick a scenario (3 of 21)');
     expect(frame).toContain('❯ flux-kafka-down');
     expect(frame).toContain('  flux-kafka-lag');
     expect(frame).toContain('  flux-redis-pg-mismatch');

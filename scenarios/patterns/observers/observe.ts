@@ -49,6 +49,12 @@ export function observePatterns(world: PatternsWorld, sim: Simulation, p: Patter
     const first = world.dependencies[0]?.service ?? world.pool?.database;
   const memory = p.memoryLimitBytes > 0 && first ? new MemoryWatch(sim, first, p.memoryLimitBytes, p.scrapeIntervalMs) : null;
   const poolEvents = { firstAlertAt: null as number | null, firstTimeoutAt: null as number | null };
+  if (world.deploy) {
+    const o = new CallOutcomes();
+    outcomes.set('app', o);
+    world.deploy.client.completed.add(o.record);
+    world.deploy.client.sent.add(rate.record);
+  }
   if (world.pool) {
     const o = new CallOutcomes();
     outcomes.set('database', o);

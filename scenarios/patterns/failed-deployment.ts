@@ -1,4 +1,5 @@
 import { rollbackRestores, usersBarelyNotice } from './claims.js';
+import { deployFaultSpace } from './fault-space.js';
 import { patterns } from './system.js';
 
 export const patternsFailedDeployment = patterns.scenario({
@@ -12,6 +13,6 @@ export const patternsFailedDeployment = patterns.scenario({
     params: { release: 'v1.1', defect: 'crash-after-requests', crashAfterRequests: 200, restartAfterMs: 10_000, migration: p.migration },
   }],
   claims: [rollbackRestores, usersBarelyNotice],
-  faultSpace: null,
+  faultSpace: deployFaultSpace,
 });
 export default patternsFailedDeployment;

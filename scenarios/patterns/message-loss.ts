@@ -1,6 +1,7 @@
 import type { FaultSpec } from '../../src/scenario/index.js';
 import { atLeastOnce, idempotentAbsorbsDuplicates } from './claims.js';
 import type { PatternsParams } from './params.js';
+import { outboxFaultSpace } from './fault-space.js';
 import { patterns } from './system.js';
 
 /**
@@ -30,6 +31,6 @@ export const patternsMessageLoss = patterns.scenario({
   defaults: { topology: 'outbox', ratePerS: 20, durationMs: 180_000 },
   faults: messageLossFaults,
   claims: [atLeastOnce, idempotentAbsorbsDuplicates],
-  faultSpace: null,
+  faultSpace: outboxFaultSpace,
 });
 export default patternsMessageLoss;

@@ -84,7 +84,7 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
   },
   {
     id: 'patterns-message-loss', title: 'Patterns: the message broker drops messages', source: `${PATTERNS}, 2. Data Failures / Message Loss`,
-    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/message-loss.js').then(byDefault),
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/message-loss.js').then(byDefault),
   },
   {
     id: 'patterns-data-corruption', title: 'Patterns: invalid writes against four layers of defence', source: `${PATTERNS}, 2. Data Failures / Data Corruption`,
@@ -108,6 +108,6 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
   },
   {
     id: 'patterns-failed-deployment', title: 'Patterns: v1.1 crashes in production after a blue-green switch', source: `${PATTERNS}, 5. Deployment Failures / Failed Deployment`,
-    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/failed-deployment.js').then(byDefault),
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/failed-deployment.js').then(byDefault),
   },
 ];

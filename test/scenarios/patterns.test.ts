@@ -12,6 +12,7 @@ import { patternsFailedDeployment } from '../../scenarios/patterns/failed-deploy
 import type { PatternsMetrics } from '../../scenarios/patterns/metrics.js';
 import type { AnyScenario } from '../../src/scenario/scenario.js';
 import { Session } from '../../src/tui/session/session.js';
+import { CheckFailed, checkScenario } from '../../src/check/check-scenario.js';
 import { sec } from '../../src/kernel/time.js';
 
 const run = (s: AnyScenario, params: Record<string, unknown> = {}, seed = 42) => runScenario(s, { seed, params, timeline: false });
@@ -201,5 +202,17 @@ describe('patterns-failed-deployment: v1.1 dies after 200 requests per process, 
     const m = metricsOf(run(patternsFailedDeployment, { migration: 'incompatible' }));
     expect(m.deployRestored).toBe(0);
     expect(m.failedCalls / m.calls).toBeGreaterThan(0.5);
+  });
+});
+
+describe('sim check on patterns-message-loss (20 runs each)', () => {
+  it('with the outbox no fault schedule breaks exactly-once; a direct publish is broken by one shrunk broker fault', () => {
+    expect(() => checkScenario(patternsMessageLoss, { runs: 20 })).not.toThrow();
+    let failure: unknown;
+    try { checkScenario(patternsMessageLoss, { runs: 20, params: { publish: 'direct' } }); } catch (e) { failure = e; }
+    expect(failure).toBeInstanceOf(CheckFailed);
+    const cx = (failure as CheckFailed).counterexample;
+    expect(cx.faults).toHaveLength(1);
+    expect(cx.faults[0]!.target).toBe('broker');
   });
 });

@@ -42,6 +42,8 @@ export interface AttemptHost {
 export class CallAttempt implements ServiceCall {
   expectedVersion: number | undefined = undefined;
   private settled = false;
+  /** The connect timer has been replaced by the read timer. */
+  private readTimerSet = false;
   private timer = -1;
   private reply: ServiceReply = 'ok';
   private retryAfterUs: Micros = 0;
@@ -78,8 +80,6 @@ export class CallAttempt implements ServiceCall {
     if (!reached || this.settled || this.reply === 'refused' || this.readTimerSet) return;
     this.connected();
   }
-
-  private readTimerSet = false;
 
   /** The connection is made (the SYN-ACK's way back): the read timeout replaces the connect timeout. */
   private connected(): void {

@@ -90,24 +90,30 @@ export class ResilientCaller implements AttemptHost {
   }
 
   private send(c: LogicalCall, gated: boolean): void {
+    if (this.sim.now >= c.deadlineAt) {
+      // A bulkhead that made the try wait let it in after the deadline: nothing goes out.
+      if (gated) this.patterns.bulkhead!.release();
+      return this.giveUp(c, 'deadline');
+    }
     c.attempts++;
     this.attemptsSent++;
     this.sent.call(this.sim.now, undefined);
     new CallAttempt(this.sim, this, c, gated, c.deadlineAt).start();
   }
 
-  /** Called by the attempt once it is over (`reply` null: it never went out, or timed out). */
+  /** A try is over: `attempt` null when it never went out (a full bulkhead); `error` null for a live answer. */
   attemptEnded(c: LogicalCall, attempt: CallAttempt | null, error: CallError | null, durationUs: Micros, retryAfterUs: Micros): void {
     const now = this.sim.now, p = this.patterns;
     if (attempt?.gated) p.bulkhead!.release();
     if (error === null) p.breaker?.onSuccess(now, durationUs);
     else p.breaker?.onFailure(now, durationUs);
     if (error === null) {
-      p.budget?.onSuccess(now, c.attempts > 1, c.lastRetryCause);
+      p.budget?.onSuccess(now, c.tries > 1, c.lastRetryCause);
       this.lastLiveAt = now;
       return this.end(c, true, 'live', null);
     }
-    p.budget?.onFailure(now);
+    // Budgets count what the server answered (gRPC's throttle counts only server failures); a full bulkhead is local.
+    if (attempt !== null) p.budget?.onFailure(now);
     this.retryOrGiveUp(c, error, retryAfterUs);
   }
 

@@ -44,7 +44,8 @@ export const DEFAULT_SERVICE: GenericServiceOptions = {
   memoryPerRequestBytes: 0,
   baseMemoryBytes: 0,
   memoryLimitBytes: 0,
-  // The kubelet's first restart of a crashed container is immediate and then backs off from 10 s (semantics.md 2.2).
+  // A flat delay, not the kubelet's CrashLoopBackOff (10 s doubling to 5 min, semantics.md 2.2): a
+  // supervisor that restarts after 10 s every time. Repeated kills are more frequent than under Kubernetes.
   oomRestartMs: 10_000,
   optimisticConcurrency: false,
 };

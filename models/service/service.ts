@@ -58,6 +58,9 @@ export class GenericService {
   /** Every change of memoryBytes, with the new value (observers turn it into time above thresholds). */
   readonly memoryChanged = new Hooks<number>();
   private readonly restartListeners: (() => void)[] = [];
+  private readonly stopListeners: (() => void)[] = [];
+  /** Inside a stop: the requests are being reset, and a caller answered now must not be admitted again. */
+  private dying = false;
   private busy: Job[] = [];
   private queue: Job[] = [];
   private head = 0;
@@ -75,10 +78,15 @@ export class GenericService {
       faults: { crash: CRASH_PARAMS, hang: NO_PARAMS, restart: NO_PARAMS, 'node-crash': NO_PARAMS, 'node-recover': NO_PARAMS },
       restartDelay: (cause, detail) => this.restartDelay(cause, detail),
     }, {
-      stopping: (cause) => { this.dropped = this.dropAll(cause === 'node-crash' ? null : 'reset'); },
+      stopping: (cause) => {
+        this.dying = true;
+        this.dropped = this.dropAll(cause === 'node-crash' ? null : 'reset');
+        this.dying = false;
+      },
       stopped: (cause) => {
         this.sim.trace.typed<ServiceEvents>().emit(name, 'stopped', { cause, dropped: this.dropped });
         this.memoryChanged.call(0, undefined);
+        for (const fn of this.stopListeners) fn();
       },
       running: () => {
         this.sim.trace.typed<ServiceEvents>().emit(name, 'started');
@@ -95,6 +103,11 @@ export class GenericService {
    */
   whenRestarted(fn: () => void): void {
     this.restartListeners.push(fn);
+  }
+
+  /** Wiring, not measuring: `fn` runs each time the process has stopped (crash, OOM kill, restart's stop half). */
+  whenStopped(fn: () => void): void {
+    this.stopListeners.push(fn);
   }
 
   /** Requests waiting or being served. */
@@ -117,12 +130,17 @@ export class GenericService {
   readVersion(call: ServiceCall): number | 'refused' | 'silent' | 'hung' {
     const state = this.life.state;
     if (state === 'node-down') return 'silent';
-    if (state === 'stopped' || state === 'starting' || this.degradation.refusing) {
-      this.refused++;
-      call.answer('refused', 0);
-      return 'refused';
-    }
+    if (this.refuses(call)) return 'refused';
     return state === 'hung' ? 'hung' : this.version;
+  }
+
+  /** Nothing listens (stopped, starting, dying, or a refuse fault): the refusal is told at once. */
+  private refuses(call: ServiceCall): boolean {
+    const state = this.life.state;
+    if (!(this.dying || state === 'stopped' || state === 'starting' || this.degradation.refusing)) return false;
+    this.refused++;
+    call.answer('refused', 0);
+    return true;
   }
 
   /**
@@ -133,11 +151,7 @@ export class GenericService {
   arrive(call: ServiceCall): boolean {
     const state = this.life.state;
     if (state === 'node-down') return false;
-    if (state === 'stopped' || state === 'starting' || this.degradation.refusing) {
-      this.refused++;
-      call.answer('refused', 0);
-      return true;
-    }
+    if (this.refuses(call)) return true;
     const job: Job = { call, timer: -1 };
     if (state === 'running' && this.busy.length < this.options.workers) this.serve(job);
     else if (this.queue.length - this.head < this.options.queueLimit) this.queue.push(job);

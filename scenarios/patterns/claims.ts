@@ -9,10 +9,10 @@ const s = (ms: number) => (Number.isNaN(ms) ? 'n/a' : `${(ms / 1000).toFixed(2)}
 const pct = (r: number) => (Number.isNaN(r) ? 'n/a' : `${(r * 100).toFixed(1)} %`);
 
 /**
- * The longest a caller can wait with these timeouts: every attempt's
- * connect and read timeout (a silent host uses only the connect one, a slow
- * one both), plus the longest back-off before each retry, unless a deadline
- * is shorter. The network's way back adds one one-way delay.
+ * The longest a caller can wait with these timeouts: per attempt, its
+ * connect timeout, its read timeout and three one-way delays (the read
+ * timeout starts once the SYN-ACK is back; the answer still travels back),
+ * plus the longest back-off before each retry, unless a deadline is shorter.
  */
 export function latencyBoundMs(p: PatternsParams): number {
   let bound = 0;
@@ -34,7 +34,7 @@ export const breakerOpensDuringFault: PatternsClaim = {
   name: 'the circuit breaker opens after its threshold, while the fault lasts',
   source: `${SEED}, Latency Spikes: Circuit Breaker (open after 5 failures in 30 s)`,
   check: (m, p) => ({
-    pass: m.breakerOpens >= 1 && m.breakerOpenAfterFaultMs <= p.faultForMs,
+    pass: m.breakerOpens >= 1 && m.breakerOpenAfterFaultMs >= 0 && m.breakerOpenAfterFaultMs <= p.faultForMs,
     detail: m.breakerOpens === 0 ? `never opened (breaker=${p.breaker})` : `first opened ${s(m.breakerOpenAfterFaultMs)} after the fault began; opened ${m.breakerOpens} time(s), open ${s(m.breakerOpenMs)} in all`,
   }),
 };
@@ -53,7 +53,7 @@ export const everyClientServed: PatternsClaim = {
   source: `${SEED}, Connection Failures: Retry Strategy with Exponential Backoff and Jitter`,
   check: (m, p) => ({
     pass: m.failedCalls === 0 && m.liveAnswers + m.fallbackAnswers >= m.calls && m.calls >= p.clients,
-    detail: `${m.liveAnswers} of ${p.clients} clients served, ${m.failedCalls} gave up (retry=${p.retry}, ${p.maxAttempts} attempts), ${p.clients - m.calls} still waiting at the end; last served at ${s(m.lastLiveAnswerMs)}; ${m.attemptsSent} attempts sent`,
+    detail: `${m.liveAnswers} of ${p.clients} clients served, ${m.failedCalls} gave up (retry=${p.retry}, at most ${p.maxAttempts} tries), ${Math.max(0, p.clients - m.calls)} still waiting at the end; last served at ${s(m.lastLiveAnswerMs)}; ${m.attemptsSent} attempts sent`,
   }),
 };
 
@@ -86,7 +86,7 @@ export const blastRadiusContained: PatternsClaim = {
 };
 
 export const breakerWalksDiagram: PatternsClaim = {
-  name: 'a flapping dependency walks the breaker CLOSED, OPEN, HALF-OPEN, back to OPEN on failure, and to CLOSED on success',
+  name: 'a failing dependency walks the breaker CLOSED, OPEN, HALF-OPEN, back to OPEN on failure, and to CLOSED on success',
   source: `${SEED}, Circuit Breaker States`,
   check: (m, p) => ({
     pass: m.breakerWalkMatches === 1,
@@ -104,7 +104,7 @@ export const withinMemoryLimit: PatternsClaim = {
 };
 
 export const alertsWarnFirst: PatternsClaim = {
-  name: 'memory alerts at 70, 85 and 95 % warn before the service runs out of memory',
+  name: 'a memory alert (70, 85 or 95 %) warns before the service runs out of memory',
   source: `${SEED}, Memory Exhaustion: add memory alerts at 70%, 85%, 95%`,
   check: (m, p) => ({
     pass: m.oomKills === 0 || m.memoryAlertsBeforeOom >= 1,
@@ -113,7 +113,7 @@ export const alertsWarnFirst: PatternsClaim = {
 };
 
 export const prePingHidesRestarts: PatternsClaim = {
-  name: 'pre_ping validates each connection before use: a database restart fails no statement',
+  name: 'with pre_ping, no statement fails on a connection the database restart killed',
   source: `${SEED}, Connection Pool Exhaustion: pre_ping: true # Validate connection before use`,
   check: (m, p) => ({
     pass: m.deadConnectionFailures === 0,

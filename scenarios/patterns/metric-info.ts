@@ -2,7 +2,7 @@ import type { MetricInfo } from '../../src/scenario/index.js';
 import type { PatternsMetrics } from './metrics.js';
 
 export const PATTERNS_METRIC_INFO: { readonly [K in keyof PatternsMetrics]: MetricInfo } = {
-  calls: { label: 'calls made by clients', unit: 'count' },
+  calls: { label: 'calls ended (answered, fallen back or failed)', unit: 'count' },
   liveAnswers: { label: 'calls answered by the dependency', unit: 'count' },
   fallbackAnswers: { label: 'calls answered by the fallback (cache or default)', unit: 'count' },
   failedCalls: { label: 'calls that ended in an error', unit: 'count' },
@@ -23,7 +23,7 @@ export const PATTERNS_METRIC_INFO: { readonly [K in keyof PatternsMetrics]: Metr
   breakerHalfOpens: { label: 'times a breaker went half-open', unit: 'count' },
   breakerRecloses: { label: 'times a breaker closed again', unit: 'count' },
   breakerWalkMatches: { label: 'the degraded dependency\'s breaker walked seed 001\'s state diagram (1: yes)', unit: 'count' },
-  breakerRejections: { label: 'calls a breaker rejected without trying', unit: 'count' },
+  breakerRejections: { label: 'tries a breaker rejected without calling', unit: 'count' },
   answeredWhileOpenRatio: { label: 'calls ending while the breaker was open that still got an answer', unit: 'ratio' },
   bulkheadRejections: { label: 'attempts a bulkhead rejected', unit: 'count' },
   budgetDenials: { label: 'retries the retry budget refused', unit: 'count' },

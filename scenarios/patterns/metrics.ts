@@ -101,7 +101,7 @@ export function patternsMetrics(v: View): PatternsMetrics {
     latencyMaxMs: toMs(mergedPercentile(all, 100)),
     peakCallRatePerS: o.rate.peakPerS(),
     lastLiveAnswerMs: lastLive < 0 ? NaN : toMs(lastLive),
-    maxStaleMs: toMs(Math.max(...all.map((x) => x.maxStaleUs))),
+    maxStaleMs: all.length === 0 ? NaN : toMs(Math.max(...all.map((x) => x.maxStaleUs))),
     breakerOpens: o.breakers.opens(),
     breakerOpenAfterFaultMs: firstOpen === null ? NaN : toMs(firstOpen) - p.faultAtMs,
     breakerOpenMs: toMs(o.breakers.openUs(sim.now)),

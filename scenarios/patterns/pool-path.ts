@@ -13,6 +13,8 @@ class PooledRequest implements ServiceCall, CallResult {
   endedAt: Micros = -1;
   readonly staleUs = 0;
   conn: PooledConnection | null = null;
+  /** Inside the database's arrive: an answer given there (a refusal) is handled after it returns. */
+  sending = false;
   constructor(private readonly path: PoolPath, readonly startedAt: Micros) {}
 
   answer(reply: ServiceReply): void {
@@ -33,6 +35,7 @@ export class PoolPath {
   readonly completed = new Hooks<CallResult>();
   private readonly granted = (conn: PooledConnection, r: PooledRequest) => this.run(conn, r);
   private readonly failed = (_error: string, r: PooledRequest) => this.end(r, 'pool-timeout');
+  private readonly finish = (r: PooledRequest) => this.done(r, r.error);
 
   constructor(private readonly sim: Simulation, readonly pool: QueuePool, readonly database: GenericService) {}
 
@@ -40,15 +43,32 @@ export class PoolPath {
     this.pool.checkout(this.granted, this.failed, new PooledRequest(this, this.sim.now));
   }
 
+  /**
+   * The statement goes out on its connection. Outcomes known at once (a
+   * dead connection, a refusal) finish in an event of their own: finishing
+   * here would check the connection in, hand it to the next waiter and send
+   * its statement from inside this one, a chain as long as the line.
+   */
   private run(conn: PooledConnection, r: PooledRequest): void {
     r.conn = conn;
-    if (this.pool.query(conn) !== null) return this.done(r, 'error');
-    if (!this.database.arrive(r)) this.done(r, 'connect-timeout');
+    if (this.pool.query(conn) !== null) return this.finishLater(r, 'error');
+    r.sending = true;
+    const reached = this.database.arrive(r);
+    r.sending = false;
+    // A lost database node answers nothing; without a statement timeout the request would wait for ever.
+    if (!reached) this.finishLater(r, 'connect-timeout');
   }
 
   /** The database answered the statement. */
   queried(r: PooledRequest, reply: ServiceReply): void {
-    this.done(r, reply === 'ok' ? null : reply === 'conflict' || reply === 'overloaded' ? 'error' : reply);
+    const error: CallError | null = reply === 'ok' ? null : reply === 'conflict' || reply === 'overloaded' ? 'error' : reply;
+    if (r.sending) this.finishLater(r, error);
+    else this.done(r, error);
+  }
+
+  private finishLater(r: PooledRequest, error: CallError | null): void {
+    r.error = error;
+    this.sim.schedule(0, this.finish, r);
   }
 
   private done(r: PooledRequest, error: CallError | null): void {

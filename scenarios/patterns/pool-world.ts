@@ -15,7 +15,10 @@ export function buildPoolPath(sim: Simulation, p: PatternsParams): PoolPath {
   const { settings } = fromSeedPoolYaml(SEED_001_POOL_YAML);
   const pool = new QueuePool(sim, 'pool', { ...settings, prePing: p.prePing, connectMs: p.poolConnectMs, pingMs: p.poolPingMs });
   const database = new GenericService(sim, 'database', { workers: 100, serviceTimeMs: p.serviceTimeMs, queueLimit: p.queueLimit });
-  database.whenRestarted(() => pool.serverRestarted());
+  // The stop kills every open connection. The pool's connects always succeed, so connections "opened"
+  // while the database is down stand for the fresh connects a real pool makes once it is back; their
+  // statements meanwhile are refused by the stopped database.
+  database.whenStopped(() => pool.serverRestarted());
   const path = new PoolPath(sim, pool, database);
   startPoissonArrivals(sim, sim.rng('patterns/arrivals'), p.ratePerS, ms(p.durationMs), () => path.request());
   return path;

@@ -24,11 +24,11 @@ const GOLDEN: Record<string, readonly [digest: string, events: number, traceReco
   'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, '7a49c2820fa7e7d1'],
   'patterns-connection-refused': ['e298b26825475810', 28032, 3, '41c4c10bcebbf758'],
   'patterns-message-loss': ['60a9129e012a4d50', 22117, 12, 'c0a4d0d8d7ab6852'],
+  'patterns-data-corruption': ['29f037849d848bc7', 396160, 23, '39b14a6c79e42fbd'],
   'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, 'd7eb1fc3280ff6c1'],
   'patterns-breaker-states': ['9d2b9ee0bd830268', 29882, 17, '69714ca0f8b5399c'],
   'patterns-memory-exhaustion': ['51b38ebca41c8d5e', 1654, 54, '2a6ae6f036d816e9'],
-  'patterns-pool-exhaustion': ['e5d7ca72a018280a', 70810, 14, 'b500aca59bf43249'],
-  'patterns-data-corruption': ['29f037849d848bc7', 396160, 23, '39b14a6c79e42fbd'],
+  'patterns-pool-exhaustion': ['36064817c36bc775', 71312, 14, 'b500aca59bf43249'],
   'patterns-failed-deployment': ['34b4917c8638b8e9', 98527, 20, 'cccbbf0874d1a415'],
 };
 

@@ -55,7 +55,7 @@ export { GatewayPools, SEED_001_GATEWAY_POOLS, type GatewayPoolsOptions, type La
 export { bulkheadFullMessage, semaphoreAdmission, threadPoolAdmission, threadPoolDefaults, SEMAPHORE_DEFAULTS } from './bulkhead/admission.js';
 export { type BulkheadOutcome, type Compartment } from './bulkhead/outcome.js';
 export { QueuePool, fromSeedPoolYaml, queuePoolTimeoutMessage, SEED_001_POOL_YAML, SERVER_CLOSED_ERROR, SQLALCHEMY_POOL_DEFAULTS, type Checkout, type PooledConnection, type QueuePoolOptions, type SeedPoolYaml } from './pool/queue-pool.js';
-export { GenericService, type ServiceCall, type ServiceReply } from './service/service.js';
+export { GenericService, type Downstream, type ServiceCall, type ServiceReply } from './service/service.js';
 export { DEFAULT_SERVICE, type GenericServiceOptions } from './service/service-options.js';
 export { DEGRADATION_FAULTS, Degradation } from './service/degradation.js';
 export { ResilientCaller, type CallerPatterns } from './resilience/resilient-caller.js';

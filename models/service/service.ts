@@ -33,6 +33,15 @@ interface Job {
 }
 
 /**
+ * What a request does after its own service time, still holding its
+ * worker: typically a call to a dependency through a ResilientCaller (a
+ * gateway, an API in front of a database). It calls `done(true)` when the
+ * downstream work succeeded, `done(false)` when it failed (the request is
+ * answered with an error), exactly once.
+ */
+export type Downstream = (done: (ok: boolean) => void) => void;
+
+/**
  * A generic service (see GenericServiceOptions): workers, a FIFO queue, memory per
  * request and a memory limit, seed 001's dependency faults (Degradation) and
  * the shared lifecycle's crash, hang, OOM kill and restart. A request a
@@ -67,7 +76,8 @@ export class GenericService {
   private readonly rng: RandomStream;
   /** Requests the last stop took down with it (for its trace record). */
   private dropped = 0;
-  private readonly finish = (job: Job) => this.finished(job);
+  private readonly finish = (job: Job) => this.worked(job);
+  private downstream: Downstream | null = null;
 
   constructor(private readonly sim: Simulation, readonly name: string, options: Partial<GenericServiceOptions> = {}) {
     this.options = { ...DEFAULT_SERVICE, ...options };
@@ -194,12 +204,29 @@ export class GenericService {
     return ms(t * this.degradation.slowFactor) + this.degradation.addUs;
   }
 
-  private finished(job: Job): void {
+  /**
+   * Wiring: every request makes this downstream call after its service
+   * time, holding its worker until it is done, so a slow dependency fills
+   * this service's workers and queue (the cascade bulkheads contain).
+   */
+  callsDownstream(fn: Downstream): void {
+    this.downstream = fn;
+  }
+
+  /** The worker's own part of a request is done: the downstream call, if any, then the answer. */
+  private worked(job: Job): void {
+    job.timer = -1;
+    const downstream = this.downstream;
+    if (downstream === null) return this.finished(job, true);
+    downstream((ok) => { if (this.busy.includes(job)) this.finished(job, ok); });
+  }
+
+  private finished(job: Job, downstreamOk: boolean): void {
     const i = this.busy.indexOf(job);
     this.busy[i] = this.busy[this.busy.length - 1]!;
     this.busy.pop();
     const rate = this.degradation.errorRate;
-    const failed = rate > 0 && this.rng.next() < rate;
+    const failed = !downstreamOk || (rate > 0 && this.rng.next() < rate);
     const reply: ServiceReply = failed ? 'error' : this.commit(job.call.expectedVersion);
     if (failed) this.errors++;
     else this.served++;

@@ -103,3 +103,51 @@ describe('resilient caller: retries and fallbacks', () => {
     expect(service.served).toBe(3);
   });
 });
+
+describe('a service that calls a dependency (GenericService.callsDownstream)', () => {
+  function gatewaySetup() {
+    const sim = new Simulation({ seed: 5 });
+    const dep = new GenericService(sim, 'dep', { workers: 100, serviceTimeMs: 20, serviceTimeDistribution: 'constant' });
+    const gateway = new GenericService(sim, 'gateway', { workers: 2, serviceTimeMs: 5, serviceTimeDistribution: 'constant', queueLimit: 1 });
+    const toDep = new ResilientCaller(sim, 'gateway-to-dep', dep, { retry: NONE }, { oneWayMs: 1, oneWaySdMs: 0, readTimeoutMs: 2_000 });
+    gateway.callsDownstream((done) => toDep.call((r) => done(r.ok)));
+    const client = new ResilientCaller(sim, 'client', gateway, { retry: NONE }, { oneWayMs: 10, oneWaySdMs: 0, readTimeoutMs: 10_000 });
+    const results: CallResult[] = [];
+    const call = (at: number) => sim.at(at, () => client.call((r) => results.push({ ...r })));
+    return { sim, dep, gateway, results, call };
+  }
+
+  it('the worker is held through the downstream call: 10 ms there, 5 ms of work, 1 + 20 + 1 ms below, 10 ms back', () => {
+    const { sim, results, call } = gatewaySetup();
+    call(0);
+    sim.run();
+    expect(results.map(brief)).toEqual([{ source: 'live', error: null, attempts: 1, latencyMs: 47 }]);
+  });
+
+  it('a slow dependency fills the gateway workers (2) and its one queue slot: the fourth caller gets a 503 at once', () => {
+    const { sim, results, call } = gatewaySetup();
+    sim.faults.schedule([{ at: 0, target: 'dep', kind: 'latency-spike', params: { addMs: 500 } }]);
+    for (let i = 0; i < 4; i++) call(1 + i);
+    sim.run();
+    const byError = results.map((r) => r.error);
+    expect(byError.filter((e) => e === 'overloaded')).toHaveLength(1);
+    expect(byError.filter((e) => e === null)).toHaveLength(3);
+    // The third waited for a worker: one whole downstream call (5 + 1 + 520 + 1 ms) more than the first two.
+    const live = results.filter((r) => r.source === 'live').map((r) => (r.endedAt - r.startedAt) / 1000).sort((a, b) => a - b);
+    expect(live[2]! - live[0]!).toBeCloseTo(527, 0);
+  });
+
+  it('a failed downstream call fails the request, and a crash of the gateway mid-call resets its caller', () => {
+    const refused = gatewaySetup();
+    refused.sim.faults.schedule([{ at: 0, target: 'dep', kind: 'refuse' }]);
+    refused.call(1);
+    refused.sim.run();
+    expect(refused.results.map((r) => [r.source, r.error])).toEqual([['none', 'error']]);
+    const crashed = gatewaySetup();
+    crashed.sim.faults.schedule([{ at: 0, target: 'dep', kind: 'latency-spike', params: { addMs: 500 } }, { at: ms(100), target: 'gateway', kind: 'crash' }]);
+    crashed.call(1);
+    crashed.sim.run();
+    // The reset travels back 10 ms; the dependency's late answer to the dead gateway is dropped.
+    expect(crashed.results.map((r) => [r.error, (r.endedAt - r.startedAt) / 1000])).toEqual([['reset', 110 - 0.001]]);
+  });
+});

@@ -7,3 +7,4 @@ export { ReconciliationJob, DEFAULT_RECONCILIATION, type ReconciliationOptions }
 export { startWriteWorkload, type WriteWorkloadOptions } from './write-workload.js';
 export { validationSummary, type ValidationSummary } from './validation-summary.js';
 export { type ValidationEvents, type ValidationRecord } from './validation-events.js';
+export { ReleaseBug, BUG_PARAMS } from './release-bug.js';

@@ -1,5 +1,6 @@
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
+import { ReleaseBug } from './release-bug.js';
 import { Hooks } from '../client/hooks.js';
 import { DEFECT_KINDS, type DefenseCheck, type DefectKind, type DefenseLayer, type ReconciliationCheck } from './defect-catalogue.js';
 import { enabledChecks, reconciliationSees, screenWrite, type DefenseSwitches, type Rejection } from './defense-layers.js';
@@ -63,13 +64,18 @@ export class ValidatedStore {
   /** Corrupt rows some enabled reconciliation check can see and no scan has reported yet, in `seq` order. */
   private undetected: CorruptRow[] = [];
 
+  /** The `bug` fault: a release that silently corrupts a share of writes while it runs. */
+  private readonly bug: ReleaseBug;
+
   constructor(private readonly sim: Simulation, readonly name: string, readonly switches: DefenseSwitches = {}) {
     this.checks = enabledChecks(switches);
+    this.bug = new ReleaseBug(sim, name);
     for (const k of DEFECT_KINDS) this.byKind[k] = { written: 0, rejected: 0, persisted: 0, detected: 0 };
   }
 
   /** One write with the given defects (none: a valid write). */
-  write(defects: readonly DefectKind[] = NO_DEFECTS, index = this.writes): ValidatedWrite {
+  write(drawn: readonly DefectKind[] = NO_DEFECTS, index = this.writes): ValidatedWrite {
+    const defects = this.bug.strikes() && !drawn.includes('silent-corruption') ? [...drawn, 'silent-corruption' as const] : drawn;
     this.writes++;
     if (defects.length > 0) this.invalidWrites++;
     const rejection = defects.length === 0 ? null : screenWrite(defects, this.checks);

@@ -10,5 +10,9 @@ export type ValidationEvents = {
   reconciled: { scan: number; scanned: number; found: number; kinds: readonly string[]; lastedMs: number; oldestAgeMs: number | null };
   /** A scan was due while the previous one still ran, and was skipped (CronJob concurrencyPolicy Forbid). */
   skipped: { scan: number; runningForMs: number };
+  /** A buggy release began corrupting this share of writes (the `bug` fault). */
+  bug: { rate: number };
+  /** The bug is fixed. */
+  fixed: undefined;
 };
 export type ValidationRecord = RecordOf<ValidationEvents>;

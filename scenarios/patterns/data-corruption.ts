@@ -1,4 +1,5 @@
 import { layersKeepCorruptionOut, reconciliationFindsTheRest } from './claims.js';
+import { dataFaultSpace } from './fault-space.js';
 import { patterns } from './system.js';
 
 export const patternsDataCorruption = patterns.scenario({
@@ -9,7 +10,7 @@ export const patternsDataCorruption = patterns.scenario({
   defaults: { topology: 'data', ratePerS: 5, durationMs: 86_400_000 },
   faults: () => [],
   claims: [layersKeepCorruptionOut, reconciliationFindsTheRest],
-  // Corruption arrives with the writes, not as a fault: nothing for `sim check` to schedule.
-  faultSpace: null,
+  // The invalid writes come with the load; `sim check` adds buggy releases (the `bug` fault on `orders`).
+  faultSpace: dataFaultSpace,
 });
 export default patternsDataCorruption;

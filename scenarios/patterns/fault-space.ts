@@ -86,3 +86,17 @@ export const deployFaultSpace: FaultSpace<PatternsParams> = {
     expand: (target, i, at) => [{ at, target, kind: 'deploy', params: { release: 'v1.1', ...BAD_RELEASES[i]!, migration: p.migration } }],
   }],
 };
+
+/**
+ * Data corruption: a buggy release silently corrupts 5 % of the writes for
+ * a minute, ten minutes or an hour, early enough that two reconciliation
+ * intervals pass before the writes stop.
+ */
+export const dataFaultSpace: FaultSpace<PatternsParams> = {
+  window: (p) => ({ fromMs: p.faultAtMs, toMs: Math.max(p.faultAtMs, p.durationMs - 4 * p.reconcileIntervalMs - 3_600_000) }),
+  maxFaults: 2,
+  kinds: () => [{
+    name: 'buggy release', targets: ['orders'], severities: [60_000, 600_000, 3_600_000],
+    expand: (target, healAfterMs, at) => [{ at, target, kind: 'bug', params: { rate: 0.05, healAfterMs } }],
+  }],
+};

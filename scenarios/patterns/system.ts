@@ -2,6 +2,7 @@ import { defineSystem } from '../../src/scenario/system.js';
 import { callsBounded } from './invariants/calls-bounded.js';
 import { liveAgain } from './invariants/live-again.js';
 import { appliedOnce } from './invariants/applied-once.js';
+import { corruptionFound } from './invariants/corruption-found.js';
 import { dependencyFaultSpace } from './fault-space.js';
 import { PATTERNS_METRIC_INFO } from './metric-info.js';
 import { patternsMetrics } from './metrics.js';
@@ -27,6 +28,6 @@ export const patterns = defineSystem({
   metricInfo: PATTERNS_METRIC_INFO,
   timeline: describePatterns,
   panes: patternsPanes,
-  invariants: [callsBounded, liveAgain, appliedOnce],
+  invariants: [callsBounded, liveAgain, appliedOnce, corruptionFound],
   faultSpace: dependencyFaultSpace,
 });

@@ -88,7 +88,7 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
   },
   {
     id: 'patterns-data-corruption', title: 'Patterns: invalid writes against four layers of defence', source: `${PATTERNS}, 2. Data Failures / Data Corruption`,
-    system: 'patterns', checkable: false, load: () => import('../../scenarios/patterns/data-corruption.js').then(byDefault),
+    system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/data-corruption.js').then(byDefault),
   },
   {
     id: 'patterns-cascading-failure', title: 'Patterns: Search becomes slow behind the gateway', source: `${PATTERNS}, 3. Service Failures / Cascading Failures`,

@@ -138,11 +138,13 @@ describe('patterns-pool-exhaustion: the seed\'s pool YAML as SQLAlchemy reads it
 
   it('a database crash while hundreds wait for a connection: the refusals end one by one, not in one call chain (was a stack overflow)', () => {
     const faults = [
-      { at: 10_000, target: 'database', kind: 'slow', params: { factor: 25, healAfterMs: 60_000 } },
-      { at: 60_000, target: 'database', kind: 'crash', params: { restartAfterMs: 5_000 } },
+      { at: 10_000_000, target: 'database', kind: 'slow', params: { factor: 25, healAfterMs: 60_000 } },
+      { at: 60_000_000, target: 'database', kind: 'crash', params: { restartAfterMs: 5_000 } },
     ];
     const r = runScenario(patternsPoolExhaustion, { seed: 42, params: { prePing: false }, faults, timeline: false });
+    // Times in µs (10 s and 60 s): at the crash about 2,000 requests wait for a connection.
     expect(metricsOf(r).calls).toBeGreaterThan(15_000);
+    expect(metricsOf(r).poolTimeouts).toBeGreaterThan(300);
   });
 });
 
@@ -223,5 +225,16 @@ describe('sim check on patterns-message-loss (20 runs each)', () => {
     const cx = (failure as CheckFailed).counterexample;
     expect(cx.faults).toHaveLength(1);
     expect(cx.faults[0]!.target).toBe('broker');
+  });
+});
+
+describe('patterns-data-corruption with a buggy release (the bug fault)', () => {
+  it('ten minutes of a bug corrupting 5 % of writes adds about 150 silent rows, every one found by the next scans', () => {
+    const base = metricsOf(run(patternsDataCorruption));
+    const faults = [{ at: 3_600_000_000, target: 'orders', kind: 'bug', params: { rate: 0.05, healAfterMs: 600_000 } }];
+    const bug = metricsOf(runScenario(patternsDataCorruption, { seed: 42, faults, timeline: false }));
+    // 600 s x 5 writes/s x 5 % = 150 expected; binomial sd about 12 (the workload's own draws are unchanged).
+    expect(Math.abs(bug.corruptRowsPersisted - base.corruptRowsPersisted - 150)).toBeLessThan(50);
+    expect([bug.corruptRowsDetected, bug.corruptRowsUndetectable]).toEqual([bug.corruptRowsPersisted, 0]);
   });
 });

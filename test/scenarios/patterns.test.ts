@@ -238,3 +238,18 @@ describe('patterns-data-corruption with a buggy release (the bug fault)', () => 
     expect([bug.corruptRowsDetected, bug.corruptRowsUndetectable]).toEqual([bug.corruptRowsPersisted, 0]);
   });
 });
+
+describe('every patterns scenario shows a pane for its components mid-run', () => {
+  it('outbox, orders table, blue-green, memory and gateway panes at 90 s', () => {
+    const cases: [AnyScenario, string][] = [
+      [patternsMessageLoss, 'outbox'], [patternsDataCorruption, 'orders table'], [patternsFailedDeployment, 'blue-green'],
+      [patternsMemoryExhaustion, 'dependency'], [patternsCascadingFailure, 'search'],
+    ];
+    for (const [scenario, title] of cases) {
+      const s = new Session({ scenario, seed: 42 });
+      s.advanceTo(sec(90));
+      const pane = s.panes().find((p) => p.title.startsWith(title));
+      expect(pane?.rows.length, scenario.id).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

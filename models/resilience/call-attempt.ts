@@ -51,7 +51,7 @@ export class CallAttempt implements ServiceCall {
   private readonly connectBy: Micros;
 
   constructor(private readonly sim: Simulation, private readonly caller: AttemptHost, private readonly call: LogicalCall,
-    readonly gated: boolean, private readonly deadlineAt: Micros) {
+    readonly gated: boolean, readonly deadlineAt: Micros) {
     this.startedAt = sim.now;
     this.connectBy = Math.min(this.startedAt + ms(caller.options.connectTimeoutMs), deadlineAt);
   }

@@ -61,10 +61,15 @@ export class ResilientCaller implements AttemptHost {
     this.retryRng = sim.rng(`caller/${name}/retry`);
   }
 
-  /** Starts one logical call now; `done` hears its result once. */
-  call(done: (r: CallResult) => void): void {
+  /**
+   * Starts one logical call now; `done` hears its result once. A call made
+   * while serving another passes that one's deadline (`inheritedDeadlineAt`,
+   * absolute): the earlier of it and this caller's own applies, as gRPC
+   * propagates a deadline to the calls a handler makes.
+   */
+  call(done: (r: CallResult) => void, inheritedDeadlineAt: Micros = Infinity): void {
     const now = this.sim.now, d = this.options.deadlineMs;
-    const c = new LogicalCall(done, now, d > 0 ? now + ms(d) : Infinity);
+    const c = new LogicalCall(done, now, Math.min(inheritedDeadlineAt, d > 0 ? now + ms(d) : Infinity));
     this.patterns.budget?.deposit(now);
     this.attempt(c);
   }

@@ -25,6 +25,8 @@ export interface ServiceCall {
   answer(reply: ServiceReply, retryAfterUs: Micros): void;
   /** With optimistic concurrency: the row version this write read (undefined: a plain request, always applied). */
   readonly expectedVersion?: number | undefined;
+  /** When the caller gives up on the whole call (absolute; undefined or Infinity: never): passed on to downstream calls. */
+  readonly deadlineAt?: Micros | undefined;
 }
 
 interface Job {
@@ -37,9 +39,10 @@ interface Job {
  * worker: typically a call to a dependency through a ResilientCaller (a
  * gateway, an API in front of a database). It calls `done(true)` when the
  * downstream work succeeded, `done(false)` when it failed (the request is
- * answered with an error), exactly once.
+ * answered with an error), exactly once. `deadlineAt` is the request's own
+ * deadline, to pass on (`ResilientCaller.call(done, deadlineAt)`).
  */
-export type Downstream = (done: (ok: boolean) => void) => void;
+export type Downstream = (done: (ok: boolean) => void, deadlineAt: Micros) => void;
 
 /**
  * A generic service (see GenericServiceOptions): workers, a FIFO queue, memory per
@@ -218,7 +221,7 @@ export class GenericService {
     job.timer = -1;
     const downstream = this.downstream;
     if (downstream === null) return this.finished(job, true);
-    downstream((ok) => { if (this.busy.includes(job)) this.finished(job, ok); });
+    downstream((ok) => { if (this.busy.includes(job)) this.finished(job, ok); }, job.call.deadlineAt ?? Infinity);
   }
 
   private finished(job: Job, downstreamOk: boolean): void {

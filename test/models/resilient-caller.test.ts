@@ -105,17 +105,28 @@ describe('resilient caller: retries and fallbacks', () => {
 });
 
 describe('a service that calls a dependency (GenericService.callsDownstream)', () => {
-  function gatewaySetup() {
+  function gatewaySetup(clientDeadlineMs = 0) {
     const sim = new Simulation({ seed: 5 });
     const dep = new GenericService(sim, 'dep', { workers: 100, serviceTimeMs: 20, serviceTimeDistribution: 'constant' });
     const gateway = new GenericService(sim, 'gateway', { workers: 2, serviceTimeMs: 5, serviceTimeDistribution: 'constant', queueLimit: 1 });
     const toDep = new ResilientCaller(sim, 'gateway-to-dep', dep, { retry: NONE }, { oneWayMs: 1, oneWaySdMs: 0, readTimeoutMs: 2_000 });
-    gateway.callsDownstream((done) => toDep.call((r) => done(r.ok)));
-    const client = new ResilientCaller(sim, 'client', gateway, { retry: NONE }, { oneWayMs: 10, oneWaySdMs: 0, readTimeoutMs: 10_000 });
+    const downstream: CallResult[] = [];
+    gateway.callsDownstream((done, deadlineAt) => toDep.call((r) => { downstream.push({ ...r }); done(r.ok); }, deadlineAt));
+    const client = new ResilientCaller(sim, 'client', gateway, { retry: NONE }, { oneWayMs: 10, oneWaySdMs: 0, readTimeoutMs: 10_000, deadlineMs: clientDeadlineMs });
     const results: CallResult[] = [];
     const call = (at: number) => sim.at(at, () => client.call((r) => results.push({ ...r })));
-    return { sim, dep, gateway, results, call };
+    return { sim, dep, gateway, results, downstream, call };
   }
+
+  it('the client\'s deadline travels with the request: the gateway gives up on the slow dependency when the client does, freeing its worker', () => {
+    const { sim, results, downstream, call } = gatewaySetup(300);
+    sim.faults.schedule([{ at: 0, target: 'dep', kind: 'latency-spike', params: { addMs: 1_000 } }]);
+    call(0);
+    sim.run();
+    // The client gives up at 300 ms; so does the gateway's call below (deadline, not its own 2 s read timeout).
+    expect(results.map((r) => [r.error, (r.endedAt - r.startedAt) / 1000])).toEqual([['deadline', 300]]);
+    expect(downstream.map((r) => [r.error, r.endedAt / 1000])).toEqual([['deadline', 300]]);
+  });
 
   it('the worker is held through the downstream call: 10 ms there, 5 ms of work, 1 + 20 + 1 ms below, 10 ms back', () => {
     const { sim, results, call } = gatewaySetup();

@@ -1,0 +1,44 @@
+import type { Micros } from '../../src/kernel/time.js';
+
+/** A cached value as XFetch stores it: the value, the last recompute's duration and the expiry [XFETCH]. */
+export interface CacheEntry<V> {
+  readonly value: V;
+  /** How long the computation that produced it took (XFetch's delta). */
+  readonly deltaUs: Micros;
+  readonly expiresAt: Micros;
+}
+
+/**
+ * An abstract key-value cache with a TTL per entry, answering at once. Kept
+ * apart from models/redis on purpose: XFetch needs the recompute duration
+ * stored beside the value, the stampede concerns the read path, not Redis's
+ * memory or persistence, and a synchronous store keeps "1,000 concurrent
+ * reads" exactly concurrent. An expired entry is a miss (as Redis's passive
+ * expiry: a GET of an expired key deletes it and answers nil).
+ */
+export class TtlStore<V> {
+  private readonly entries = new Map<string, CacheEntry<V>>();
+
+  /** The live entry for `key` at `now`, undefined when absent or expired. */
+  get(key: string, now: Micros): CacheEntry<V> | undefined {
+    const e = this.entries.get(key);
+    if (e === undefined) return undefined;
+    if (now >= e.expiresAt) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  set(key: string, value: V, deltaUs: Micros, now: Micros, ttlUs: Micros): void {
+    this.entries.set(key, { value, deltaUs, expiresAt: now + ttlUs });
+  }
+
+  delete(key: string): boolean {
+    return this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -33,6 +33,7 @@ export const patternsParams = z.object({
     .describe('count-in-window is seed 001\'s "open after 5 failures in 30 s"; the others are gobreaker, resilience4j (count, time) and opossum as shipped'),
   breakerOpenMs: z.number().positive().optional().describe('how long the breaker stays open (default: the library\'s)'),
   bulkhead: z.enum(['off', 'on']).default('off').describe('gateway: per-downstream pools (Users 50, Orders 100, Search 25) instead of one shared pool of 175'),
+  bulkheadType: z.enum(['semaphore', 'thread-pool']).default('semaphore').describe('gateway: semaphores that reject at once, or thread pools as the seed draws them (resilience4j ThreadPoolBulkhead, core = max, a queue of 100)'),
   fallback: z.enum(['none', 'cache', 'default']).default('none'),
   resultSet: z.enum(['whole', 'paginated', 'streamed']).default('whole').describe('how an endpoint holds its result: whole (all rows in memory), paginated (one page), streamed (a cursor buffer)'),
   resultRows: z.number().int().nonnegative().default(0).describe('rows one request reads (0: requests hold no memory)'),

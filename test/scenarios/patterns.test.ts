@@ -77,6 +77,12 @@ describe('patterns-cascading-failure: Search slow behind the gateway', () => {
     expect(on.faultedFailedRatio).toBeGreaterThan(0.5);
     expect(off.othersFailedRatio).toBeGreaterThan(0.01);
   });
+
+  it('the seed\'s thread pools contain it too, but a Search call can wait seconds in the pool\'s queue, past every timeout', () => {
+    const pools = metricsOf(run(patternsCascadingFailure, { bulkheadType: 'thread-pool' }));
+    expect(pools.othersFailedRatio).toBe(0);
+    expect(pools.latencyMaxMs).toBeGreaterThan(5_000);
+  });
 });
 
 describe('patterns-breaker-states and patterns-latency-spike (count-in-window: 5 failures in 30 s, open 60 s, one probe)', () => {

@@ -16,6 +16,7 @@ export { Counter } from './metrics/counter.js';
 export { Gauge } from './metrics/gauge.js';
 export { Histogram } from './metrics/histogram.js';
 export { DowntimeTracker, type Window } from './metrics/downtime.js';
+export { percentile } from './metrics/percentile.js';
 export { MetricRegistry } from './metrics/registry.js';
 export { Resource } from './resources/resource.js';
 export { TimeoutQueue } from './timeout-queue.js';

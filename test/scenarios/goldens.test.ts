@@ -22,7 +22,7 @@ const GOLDEN: Record<string, readonly [digest: string, events: number, traceReco
   'flux-redis-pg-mismatch': ['4da13d0cdf4ec97f', 15221, 487, 'd5dd793b48db3ef3'],
   'flux-partition': ['d07ffc64dea0a26a', 24108, 354, 'df9192918c816935'],
   'patterns-latency-spike': ['79e11c42d050dc0b', 39109, 10, '7a49c2820fa7e7d1'],
-  'patterns-connection-refused': ['e298b26825475810', 28032, 3, '41c4c10bcebbf758'],
+  'patterns-connection-refused': ['e298b26825475810', 28032, 3, '62d336be4b4152ad'],
   'patterns-message-loss': ['60a9129e012a4d50', 22117, 12, 'c0a4d0d8d7ab6852'],
   'patterns-data-corruption': ['29f037849d848bc7', 396160, 23, '39b14a6c79e42fbd'],
   'patterns-cascading-failure': ['31e68e61db84cbcb', 163752, 8, 'd7eb1fc3280ff6c1'],

@@ -31,14 +31,15 @@ describe('patterns-connection-refused: 1,000 clients, 30 s of refused connection
     expect([im.attemptsSent, im.failedCalls, im.liveAnswers]).toEqual([50_000, 1_000, 0]);
   });
 
-  it('back-off without jitter is worst on time: its clients come back in waves the 50-slot queue turns away', () => {
+  it('back-off without jitter is worst on work and on time (Brooker): its clients come back in waves the recovering service turns away', () => {
     const ex = m.exponential!, full = m['full-jitter']!, equal = m['equal-jitter']!;
-    expect(ex.lastLiveAnswerMs).toBeGreaterThan(1.5 * full.lastLiveAnswerMs);
-    expect(ex.lastLiveAnswerMs).toBeGreaterThan(1.5 * equal.lastLiveAnswerMs);
-    // Work: a 30 s outage dominates it, so the policy that waits longest during the outage makes the fewest calls
-    // (equal jitter); full jitter's shorter waits cost about one more attempt per client, as many as the waves cost.
-    expect(ex.attemptsSent).toBeGreaterThan(equal.attemptsSent);
-    expect(Math.abs(ex.attemptsSent - full.attemptsSent) / full.attemptsSent).toBeLessThan(0.02);
+    for (const jittered of [full, equal]) {
+      expect(ex.lastLiveAnswerMs).toBeGreaterThan(3 * jittered.lastLiveAnswerMs);
+      expect(ex.attemptsSent).toBeGreaterThan(1.2 * jittered.attemptsSent);
+    }
+    // Unlike Brooker's contention model, equal jitter, not full jitter, sends the fewest: in 30 s of refusals
+    // the policy that never waits less than half its ceiling wastes fewer attempts.
+    expect(equal.attemptsSent).toBeLessThan(full.attemptsSent);
     for (const p of policies.slice(1)) expect(m[p]!.failedCalls).toBe(0);
   });
 

@@ -69,3 +69,5 @@ export * from './validation/index.js';
 export * from './outbox/index.js';
 // Deployment: blue-green with an automated rollback and schema migrations (seed 001, "Failed Deployment").
 export * from './deploy/index.js';
+// Cache stampede (seed 000, Scenario B): early expiration (seed linear, XFetch), singleflight, the seed's coalescer, a cached read path.
+export * from './cache/index.js';

@@ -71,3 +71,11 @@ export * from './outbox/index.js';
 export * from './deploy/index.js';
 // Cache stampede (seed 000, Scenario B): early expiration (seed linear, XFetch), singleflight, the seed's coalescer, a cached read path.
 export * from './cache/index.js';
+// Event-loop servers (seed 000, Scenario C): one cooperative loop, offload pools, the blocking detector, the seed's queue-depth breaker.
+export { BlockingDetector, DEFAULT_BLOCKING_DETECTOR, type BlockingDetectorOptions, type BlockingMeasure } from './event-loop/blocking-detector.js';
+export { CpuPool } from './event-loop/cpu-pool.js';
+export { checkCpuCost, cpuCostMeanMs, sampleCpuCost, type CpuCost } from './event-loop/cpu-cost.js';
+export type { EventLoopEvents, EventLoopRecord } from './event-loop/event-loop-events.js';
+export { DEFAULT_EVENT_LOOP, checkEventLoopOptions, type EventLoopOptions, type Offload } from './event-loop/event-loop-options.js';
+export { EventLoopServer } from './event-loop/event-loop-server.js';
+export { QueueDepthBreaker, SEED_000C_BREAKER, type DepthVerdict, type QueueDepthBreakerOptions } from './event-loop/queue-depth-breaker.js';

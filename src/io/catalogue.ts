@@ -31,6 +31,10 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     system: 'patroni-k8s', checkable: true, load: () => import('../../scenarios/patroni-k8s/scenario-a.js').then(byDefault),
   },
   {
+    id: 'scenario-b', title: 'Cache stampede: a popular feature key expires as 1,000 requests arrive', source: `seeds/000_3b6c436277faf2d9.txt, Scenario B: Cache Stampede (Thundering Herd)`,
+    system: 'feature-cache', checkable: true, load: () => import('../../scenarios/feature-cache/scenario-b.js').then(byDefault),
+  },
+  {
     id: 'flux-redis-down', title: 'Flux-Gate: Redis instance down during the flash sale', source: `${FLUX}, 1. Redis Failure / Redis Instance Down`,
     system: 'flux-gate', checkable: false, load: () => import('../../scenarios/flux-gate/redis-down.js').then(byDefault),
   },

@@ -79,3 +79,5 @@ export type { EventLoopEvents, EventLoopRecord } from './event-loop/event-loop-e
 export { DEFAULT_EVENT_LOOP, checkEventLoopOptions, type EventLoopOptions, type Offload } from './event-loop/event-loop-options.js';
 export { EventLoopServer } from './event-loop/event-loop-server.js';
 export { QueueDepthBreaker, SEED_000C_BREAKER, type DepthVerdict, type QueueDepthBreakerOptions } from './event-loop/queue-depth-breaker.js';
+// H2O-3 cluster (seed 000, Scenario D): cloud formation and lock, DKV, training job, the seed's retry block, NetworkPolicy switch.
+export * from './h2o/index.js';

@@ -1,6 +1,7 @@
 import type { AnyScenario } from '../src/scenario/scenario.js';
 import { scenarioA } from './patroni-k8s/scenario-a.js';
 import { scenarioB } from './feature-cache/scenario-b.js';
+import { scenarioC } from './event-loop-api/scenario-c.js';
 import { fluxRedisDown } from './flux-gate/redis-down.js';
 import { fluxRedisOom } from './flux-gate/redis-oom.js';
 import { fluxKafkaDown } from './flux-gate/kafka-down.js';
@@ -23,12 +24,12 @@ import { patternsMessageLoss } from './patterns/message-loss.js';
 import { patternsFailedDeployment } from './patterns/failed-deployment.js';
 
 /**
- * Every built-in scenario, in the order `sim list` shows them: Scenarios A and B,
+ * Every built-in scenario, in the order `sim list` shows them: seed 000's Scenarios A, B and C,
  * then one scenario per failure of the Flux-Gate document, in its order,
  * then one per question of the unhappy-path document (seed 001), in its order.
  */
 export const scenarios: readonly AnyScenario[] = [
-  scenarioA, scenarioB,
+  scenarioA, scenarioB, scenarioC,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
   patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsDataCorruption, patternsCascadingFailure,

@@ -35,6 +35,10 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     system: 'feature-cache', checkable: true, load: () => import('../../scenarios/feature-cache/scenario-b.js').then(byDefault),
   },
   {
+    id: 'scenario-c', title: 'Event-loop blocking: CPU-bound inference runs in the event loop', source: `seeds/000_3b6c436277faf2d9.txt, Scenario C: Event Loop Blocking`,
+    system: 'event-loop-api', checkable: true, load: () => import('../../scenarios/event-loop-api/scenario-c.js').then(byDefault),
+  },
+  {
     id: 'flux-redis-down', title: 'Flux-Gate: Redis instance down during the flash sale', source: `${FLUX}, 1. Redis Failure / Redis Instance Down`,
     system: 'flux-gate', checkable: false, load: () => import('../../scenarios/flux-gate/redis-down.js').then(byDefault),
   },

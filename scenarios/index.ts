@@ -2,6 +2,7 @@ import type { AnyScenario } from '../src/scenario/scenario.js';
 import { scenarioA } from './patroni-k8s/scenario-a.js';
 import { scenarioB } from './feature-cache/scenario-b.js';
 import { scenarioC } from './event-loop-api/scenario-c.js';
+import { scenarioD } from './h2o-training/scenario-d.js';
 import { fluxRedisDown } from './flux-gate/redis-down.js';
 import { fluxRedisOom } from './flux-gate/redis-oom.js';
 import { fluxKafkaDown } from './flux-gate/kafka-down.js';
@@ -24,12 +25,12 @@ import { patternsMessageLoss } from './patterns/message-loss.js';
 import { patternsFailedDeployment } from './patterns/failed-deployment.js';
 
 /**
- * Every built-in scenario, in the order `sim list` shows them: seed 000's Scenarios A, B and C,
+ * Every built-in scenario, in the order `sim list` shows them: seed 000's Scenarios A to D,
  * then one scenario per failure of the Flux-Gate document, in its order,
  * then one per question of the unhappy-path document (seed 001), in its order.
  */
 export const scenarios: readonly AnyScenario[] = [
-  scenarioA, scenarioB, scenarioC,
+  scenarioA, scenarioB, scenarioC, scenarioD,
   fluxRedisDown, fluxRedisOom, fluxKafkaDown, fluxKafkaLag, fluxWorkerCrash, fluxWorkerOom,
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
   patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsDataCorruption, patternsCascadingFailure,

@@ -39,6 +39,10 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
     system: 'event-loop-api', checkable: true, load: () => import('../../scenarios/event-loop-api/scenario-c.js').then(byDefault),
   },
   {
+    id: 'scenario-d', title: 'H2O cluster partition: a network partition separates H2O nodes during training', source: `seeds/000_3b6c436277faf2d9.txt, Scenario D: H2O Cluster Partition`,
+    system: 'h2o-training', checkable: true, load: () => import('../../scenarios/h2o-training/scenario-d.js').then(byDefault),
+  },
+  {
     id: 'flux-redis-down', title: 'Flux-Gate: Redis instance down during the flash sale', source: `${FLUX}, 1. Redis Failure / Redis Instance Down`,
     system: 'flux-gate', checkable: false, load: () => import('../../scenarios/flux-gate/redis-down.js').then(byDefault),
   },

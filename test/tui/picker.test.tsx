@@ -27,7 +27,7 @@ describe('scenario picker', () => {
     await press(stdin, '/', 'k', 'a', 'f', 'k', 'a');
     const frame = lastFrame()!;
     // Two ids and one title ("... with a Kafka backlog") mention Kafka.
-    expect(frame).toContain('pick a scenario (3 of 23)');
+    expect(frame).toContain('pick a scenario (3 of 24)');
     expect(frame).toContain('❯ flux-kafka-down');
     expect(frame).toContain('  flux-kafka-lag');
     expect(frame).toContain('  flux-redis-pg-mismatch');
@@ -39,7 +39,7 @@ describe('scenario picker', () => {
   });
 
   it('filters the same way in its pure form', () => {
-    expect(filterItems(items, 'SEEDS/000').map((i) => i.id)).toEqual(['scenario-a', 'scenario-b', 'scenario-c']);
+    expect(filterItems(items, 'SEEDS/000').map((i) => i.id)).toEqual(['scenario-a', 'scenario-b', 'scenario-c', 'scenario-d']);
     expect(filterItems(items, 'redis').map((i) => i.id)).toEqual(['flux-redis-down', 'flux-redis-oom', 'flux-redis-pg-mismatch', 'flux-partition']);
   });
 

@@ -4,6 +4,7 @@ import type { EventLoopParams } from './params.js';
 import type { EventLoopWorld } from './world.js';
 
 export interface EventLoopMetrics extends Record<string, number> {
+  latencyMeanMs: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
   throughputPerS: number;
@@ -23,6 +24,7 @@ export function eventLoopMetrics({ world: w, observed: o, sim, params: p }: Even
   // Over the load (the run goes on 40 s to drain): 200 answers per second while requests were offered.
   const seconds = Math.min(sim.now / 1e6, p.durationMs / 1000);
   return {
+    latencyMeanMs: o.latencies.length === 0 ? NaN : toMs(o.latencies.reduce((a, b) => a + b, 0) / o.latencies.length),
     latencyP50Ms: toMs(o.latency(50)),
     latencyP99Ms: toMs(o.latency(99)),
     throughputPerS: seconds === 0 ? 0 : o.okDuringLoad / seconds,
@@ -38,6 +40,7 @@ export function eventLoopMetrics({ world: w, observed: o, sim, params: p }: Even
 }
 
 export const EVENT_LOOP_METRIC_INFO: { readonly [K in keyof EventLoopMetrics]: MetricInfo } = {
+  latencyMeanMs: { label: 'latency mean (answered 200)', unit: 'ms' },
   latencyP50Ms: { label: 'latency p50 (answered 200)', unit: 'ms' },
   latencyP99Ms: { label: 'latency p99 (answered 200)', unit: 'ms' },
   throughputPerS: { label: 'throughput (answered 200 per second)', unit: 'per_s' },

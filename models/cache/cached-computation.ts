@@ -4,7 +4,7 @@ import { ms, type Micros } from '../../src/kernel/time.js';
 import { Hooks } from '../client/hooks.js';
 import type { CoalescedCaller, Coalescer, ComputeDone, ComputeFn } from './coalescer.js';
 import { earlyRefreshRule, type EarlyExpiryMode } from './early-expiry.js';
-import type { TtlStore } from './ttl-store.js';
+import type { CacheEntry, CacheStore } from './ttl-store.js';
 
 export interface CachedComputationOptions {
   /** Lifetime of a stored value. */
@@ -66,7 +66,7 @@ export class CachedComputation<V> {
   constructor(
     private readonly sim: Simulation,
     readonly name: string,
-    private readonly store: TtlStore<V>,
+    private readonly store: CacheStore<V>,
     private readonly computeFn: ComputeFn<V>,
     private readonly coalescer: Coalescer<V> | null,
     options: Partial<CachedComputationOptions> = {},
@@ -82,8 +82,12 @@ export class CachedComputation<V> {
 
   /** Reads `key` now; `answer` is called once, now (hit) or when a computation ends (never, if hung). */
   read(key: string, answer: ReadAnswer<V>): void {
+    this.store.lookup(key, this.sim.now, (entry) => this.looked(key, entry, answer));
+  }
+
+  /** The cache answered (at once, or a round trip later for a remote cache). */
+  private looked(key: string, entry: CacheEntry<V> | undefined, answer: ReadAnswer<V>): void {
     const now = this.sim.now;
-    const entry = this.store.get(key, now);
     if (entry === undefined) {
       this.misses++;
       this.fetch(key, answer);
@@ -137,7 +141,7 @@ export class CachedComputation<V> {
       ended = true;
       this.inFlight--;
       const now = this.sim.now;
-      if (ok) this.store.set(key, value as V, now - start, now, this.ttl);
+      if (ok) this.store.store(key, value as V, now - start, now, this.ttl);
       else this.computationsFailed++;
       this.finished.call(key, ok);
       done(ok, value);

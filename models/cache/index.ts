@@ -4,6 +4,7 @@ export { type Coalescer, type CoalescedCaller, type ComputeFn, type ComputeDone 
 export { Singleflight } from './singleflight.js';
 export { SeedCoalescer, type SeedFailureMode } from './seed-coalescer.js';
 export { coalescersFor, type CoalesceScope } from './coalesce-wiring.js';
-export { TtlStore, type CacheEntry } from './ttl-store.js';
+export { TtlStore, type CacheEntry, type CacheStore } from './ttl-store.js';
+export { RedisCacheStore, NUMBER_CODEC, type CacheCodec } from './redis-cache-store.js';
 export { CachedComputation, DEFAULT_CACHED_COMPUTATION, type CachedComputationOptions, type ReadAnswer, type ReadPath } from './cached-computation.js';
 export { type CacheEvents, type CacheRecord } from './cache-events.js';

@@ -9,6 +9,16 @@ export interface CacheEntry<V> {
 }
 
 /**
+ * Where a CachedComputation keeps its values: `lookup` answers the live
+ * entry (or undefined) now or later, exactly once; `store` writes one with
+ * its TTL. TtlStore answers at once; RedisCacheStore over the network.
+ */
+export interface CacheStore<V> {
+  lookup(key: string, now: Micros, answer: (entry: CacheEntry<V> | undefined) => void): void;
+  store(key: string, value: V, deltaUs: Micros, now: Micros, ttlUs: Micros): void;
+}
+
+/**
  * An abstract key-value cache with a TTL per entry, answering at once. Kept
  * apart from models/redis on purpose: XFetch needs the recompute duration
  * stored beside the value, the stampede concerns the read path, not Redis's
@@ -16,7 +26,7 @@ export interface CacheEntry<V> {
  * reads" exactly concurrent. An expired entry is a miss (as Redis's passive
  * expiry: a GET of an expired key deletes it and answers nil).
  */
-export class TtlStore<V> {
+export class TtlStore<V> implements CacheStore<V> {
   private readonly entries = new Map<string, CacheEntry<V>>();
 
   /** The live entry for `key` at `now`, undefined when absent or expired. */
@@ -32,6 +42,14 @@ export class TtlStore<V> {
 
   set(key: string, value: V, deltaUs: Micros, now: Micros, ttlUs: Micros): void {
     this.entries.set(key, { value, deltaUs, expiresAt: now + ttlUs });
+  }
+
+  lookup(key: string, now: Micros, answer: (entry: CacheEntry<V> | undefined) => void): void {
+    answer(this.get(key, now));
+  }
+
+  store(key: string, value: V, deltaUs: Micros, now: Micros, ttlUs: Micros): void {
+    this.set(key, value, deltaUs, now, ttlUs);
   }
 
   delete(key: string): boolean {

@@ -9,6 +9,8 @@ import { z } from 'zod';
 export const featureCacheParams = z.object({
   mitigation: z.enum(['none', 'coalesce', 'early-linear', 'xfetch']).default('coalesce')
     .describe('none; coalesce (the seed\'s in-flight dict); early-linear (the seed\'s should_refresh); xfetch (beta below)'),
+  cache: z.enum(['redis', 'in-process']).default('redis').describe('redis: the seed\'s Redis over the network (a round trip per GET); in-process: a TTL store answering at once'),
+  redisTimeoutMs: z.number().positive().default(1_000).describe('the API\'s Redis client timeout: ASSUMPTION'),
   coalesceScope: z.enum(['per-process', 'shared']).default('per-process').describe('the seed\'s dict lives in each API process; shared: one lock for all (e.g. in Redis)'),
   processes: z.number().int().positive().default(4).describe('API processes (uvicorn workers x replicas): ASSUMPTION'),
   ttlMs: z.number().positive().default(300_000).describe('the seed: redis.set(key, result, ex=300)'),

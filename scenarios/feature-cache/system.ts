@@ -5,11 +5,12 @@ import { observeFeatureCache } from './observers.js';
 import { featureCacheParams, type FeatureCacheParams } from './params.js';
 import { buildFeatureCache } from './world.js';
 
-/** The inference service fails or crashes around the expiry. */
+/** The inference service fails or crashes, or Redis goes down, around the expiry. */
 const faultSpace: FaultSpace<FeatureCacheParams> = {
   window: (p) => ({ fromMs: Math.max(0, p.expiresAtMs - 1_000), toMs: p.expiresAtMs + 1_000 }),
   maxFaults: 2,
-  kinds: () => [
+  kinds: (p) => [
+    ...(p.cache === 'redis' ? [{ name: 'redis crash', targets: ['redis'], severities: [1_000, 5_000], expand: (t: string, restartAfterMs: number, at: number) => [{ at, target: t, kind: 'crash', params: { restartAfterMs } }] }] : []),
     { name: 'computations fail', targets: ['inference'], severities: [100, 500, 2_000], expand: (t, healAfterMs, at) => [{ at, target: t, kind: 'error-rate', params: { rate: 1, healAfterMs } }] },
     { name: 'inference crash', targets: ['inference'], severities: [1_000, 5_000], expand: (t, restartAfterMs, at) => [{ at, target: t, kind: 'crash', params: { restartAfterMs } }] },
   ],

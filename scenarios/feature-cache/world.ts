@@ -1,6 +1,9 @@
 import { ms, type Micros, type Simulation } from '../../src/scenario/index.js';
 import { Hooks } from '../../models/client/hooks.js';
-import { CachedComputation, coalescersFor, SeedCoalescer, TtlStore, type ComputeFn } from '../../models/cache/index.js';
+import { CachedComputation, coalescersFor, NUMBER_CODEC, RedisCacheStore, SeedCoalescer, TtlStore, type CacheStore, type ComputeFn } from '../../models/cache/index.js';
+import { Network } from '../../models/net/network.js';
+import { RedisClient } from '../../models/redis/redis-client.js';
+import { RedisServer } from '../../models/redis/redis-server.js';
 import { startPoissonArrivals } from '../../models/client/workload.js';
 import { GenericService } from '../../models/service/service.js';
 import type { FeatureCacheParams } from './params.js';
@@ -10,7 +13,7 @@ export const KEY = 'features:popular';
 export interface FeatureCacheWorld {
   readonly model: GenericService;
   readonly api: readonly CachedComputation<number>[];
-  readonly store: TtlStore<number>;
+  readonly redis: RedisServer | null;
   /** Each request as its client saw it, when answered: (latency, ok). */
   readonly answered: Hooks<Micros, boolean>;
   /** Requests made so far (the ones never answered are this minus the answered ones). */
@@ -28,20 +31,41 @@ export function buildFeatureCache(sim: Simulation, p: FeatureCacheParams): Featu
     workers: p.cores, serviceTimeMs: p.computeMs, serviceTimeDistribution: 'lognormal', serviceTimeCv: 0.5,
     memoryPerRequestBytes: p.memoryPerComputationBytes, baseMemoryBytes: 1_073_741_824, memoryLimitBytes: p.memoryLimitBytes,
   });
-  const store = new TtlStore<number>();
-  store.set(KEY, 1, ms(p.computeMs), 0, ms(p.expiresAtMs));
+  const stores = cacheStores(sim, p);
   const compute: ComputeFn<number> = (_key, done) => { model.arrive({ answer: (reply) => done(reply === 'ok', 1) }); };
   const scope = p.mitigation === 'coalesce' ? p.coalesceScope : 'none';
   const coalescers = coalescersFor<number>(scope, p.processes, () => new SeedCoalescer<number>(sim, 'coalescer', 'hang-waiters'));
   const early = p.mitigation === 'xfetch' ? 'xfetch' : p.mitigation === 'early-linear' ? 'linear' : 'none';
-  const api = coalescers.map((c, i) => new CachedComputation(sim, `api-${i}`, store, compute, c, { ttlMs: p.ttlMs, earlyExpiry: early, beta: p.beta }));
+  const api = coalescers.map((c, i) => new CachedComputation(sim, `api-${i}`, stores.of(i), compute, c, { ttlMs: p.ttlMs, earlyExpiry: early, beta: p.beta }));
   const answered = new Hooks<Micros, boolean>(), issued = { count: 0 };
   startTraffic(sim, p, api, (a) => {
     issued.count++;
     const start = sim.now;
     a.read(KEY, (ok) => answered.call(sim.now - start, ok));
   });
-  return { model, api, store, answered, issued };
+  return { model, api, redis: stores.redis, answered, issued };
+}
+
+/**
+ * The shared feature cache, primed with the popular key (cached before the
+ * run, expiring at `expiresAtMs`): Redis on the network, each API process
+ * with its own client, or one in-process TTL store.
+ */
+function cacheStores(sim: Simulation, p: FeatureCacheParams): { of: (i: number) => CacheStore<number>; redis: RedisServer | null } {
+  if (p.cache === 'in-process') {
+    const store = new TtlStore<number>();
+    store.set(KEY, 1, ms(p.computeMs), 0, ms(p.expiresAtMs));
+    return { of: () => store, redis: null };
+  }
+  const net = new Network(sim);
+  // A cache: no maxmemory limit here, no persistence (a restart starts empty).
+  const redis = new RedisServer(sim, net, 'redis', { maxmemoryBytes: 0, maxmemoryPolicy: 'noeviction', persistence: 'none' });
+  redis.exec({ op: 'set', key: KEY, value: `${ms(p.computeMs)}|${ms(p.expiresAtMs)}|1`, exMs: p.expiresAtMs });
+  const stores = Array.from({ length: p.processes }, (_, i) => {
+    net.addHost(`api-${i}`);
+    return new RedisCacheStore(new RedisClient(sim, net, `api-${i}`, redis, { timeoutMs: p.redisTimeoutMs }), NUMBER_CODEC);
+  });
+  return { of: (i) => stores[i]!, redis };
 }
 
 /** Steady reads all along, and the burst at the expiry; requests go round robin over the processes. */

@@ -10,7 +10,7 @@ import { scenarios } from '../../scenarios/index.js';
  */
 const GOLDEN: Record<string, readonly [digest: string, events: number, traceRecords: number, metrics: string]> = {
   'scenario-a': ['88650c29947bcbf4', 88640, 7624, '273b141356dc10c7'],
-  'scenario-b': ['811c9dc56c62272e', 6980, 0, '6ee0b6a433d08d31'],
+  'scenario-b': ['811c9dc56c62272e', 36220, 0, '121708df7fa0a857'],
   'scenario-c': ['5cbab173d58902c4', 119287, 16, '122f5d5affc9f67b'],
   'scenario-d': ['36a940e2d784383e', 6007, 25, '8398cf3ad37cf320'],
   'flux-redis-down': ['fa40c0d5bc2854dc', 23638, 618, '0b51a22b60b49d6a'],

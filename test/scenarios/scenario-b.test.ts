@@ -35,3 +35,15 @@ describe('scenario-b: a popular key expires as 1,000 requests arrive', () => {
     expect(m.unanswered).toBeGreaterThan(990);
   });
 });
+
+describe('scenario-b: the feature cache is Redis on the network', () => {
+  it('a GET costs a round trip (p50 about 1 ms, 0 in process); with Redis down at the expiry every lookup is a miss and the stampede reaches the model', () => {
+    const redis = run({ mitigation: 'xfetch' });
+    const local = run({ mitigation: 'xfetch', cache: 'in-process' });
+    expect(redis.latencyP50Ms).toBeGreaterThan(0.5);
+    expect(local.latencyP50Ms).toBe(0);
+    const faults = [{ at: 59_000_000, target: 'redis', kind: 'crash', params: { restartAfterMs: 5_000 } }];
+    const down = runScenario(scenarioB, { seed: 42, params: { mitigation: 'xfetch' }, faults, timeline: false }).metrics as FeatureCacheMetrics;
+    expect(down.computations).toBeGreaterThan(100);
+  });
+});

@@ -24,7 +24,7 @@ export interface BreakerOptionsByKind {
 /**
  * Overrides every kind understands: `openMs` is the open spell under each
  * library's own name (resilience4j waitDurationInOpenStateMs, opossum
- * resetTimeoutMs); a kind's own name, when also given, wins.
+ * resetAfterMs); a kind's own name, when also given, wins.
  */
 export interface CommonBreakerOverrides {
   readonly openMs?: number;
@@ -48,7 +48,7 @@ export function createBreaker<K extends BreakerKind>(kind: K, overrides?: Breake
     case 'count-in-window': return new CountInWindowBreaker(o as Partial<CountInWindowOptions>, createdAtUs);
     case 'count-window': return new CountWindowBreaker({ ...renamed(open, 'waitDurationInOpenStateMs'), ...o } as Partial<CountWindowOptions>, createdAtUs);
     case 'time-window': return new TimeWindowBreaker({ ...renamed(open, 'waitDurationInOpenStateMs'), ...o } as Partial<TimeWindowOptions>, createdAtUs);
-    case 'opossum': return new OpossumBreaker({ ...renamed(open, 'resetTimeoutMs'), ...o } as Partial<OpossumOptions>, createdAtUs);
+    case 'opossum': return new OpossumBreaker({ ...renamed(open, 'resetAfterMs'), ...o } as Partial<OpossumOptions>, createdAtUs);
     default: throw new Error(`unknown breaker kind '${String(kind)}' (one of ${BREAKER_KINDS.join(', ')})`);
   }
 }

@@ -28,7 +28,7 @@ export interface CircuitBreaker {
 }
 
 /**
- * A breaker whose state can change with time alone (opossum's resetTimeout
+ * A breaker whose state can change with time alone (opossum's reset time-out
  * timer, resilience4j's automatic transition). The machine applies such a
  * change lazily, at its exact due time, on the next call; a simulation that
  * wants it traced on time schedules a wake-up at `nextTimedTransitionAt()`.

@@ -10,7 +10,7 @@ import { TimedMachine } from './timed-machine.js';
  * - every `fire()` counts as a fire, rejected ones too (`emit('fire')` comes
  *   before the open check), so rejections while open dilute the error rate
  *   the breaker sees after it closes, until they roll out of the window;
- * - open -> half-open is a timer: exactly `resetTimeout` after opening;
+ * - open -> half-open is a timer: exactly the reset time-out (opossum's reset-timeout option) after opening;
  * - half-open admits the next single call (`pendingClose`); while it runs
  *   every other call is rejected; a success (any success, even of a call
  *   fired before the breaker opened) closes, a failure opens again;
@@ -29,8 +29,8 @@ import { TimedMachine } from './timed-machine.js';
 export interface OpossumOptions extends TransitionOptions {
   /** Open when the window's error percentage is strictly greater than this. */
   readonly errorThresholdPercentage: number;
-  /** `resetTimeout`: time open before the half-open probe. */
-  readonly resetTimeoutMs: number;
+  /** the reset time-out (opossum's reset-timeout option): time open before the half-open probe. */
+  readonly resetAfterMs: number;
   /** `rollingCountTimeout`: the statistics window. */
   readonly rollingCountTimeoutMs: number;
   /** `rollingCountBuckets`: buckets the window rotates through. */
@@ -43,7 +43,7 @@ export interface OpossumOptions extends TransitionOptions {
 
 /** lib/circuit.js constructor defaults (`options.x ?? default`). */
 export const OPOSSUM_DEFAULTS: OpossumOptions = {
-  errorThresholdPercentage: 50, resetTimeoutMs: 30_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, volumeThreshold: 0, allowWarmUp: false,
+  errorThresholdPercentage: 50, resetAfterMs: 30_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, volumeThreshold: 0, allowWarmUp: false,
 };
 
 /** opossum's own call timeout (`options.timeout ?? 10000`): the caller's to enforce, reporting a timed-out call as a failure. */
@@ -60,11 +60,11 @@ export class OpossumBreaker extends TimedMachine {
 
   constructor(options: Partial<OpossumOptions> = {}, createdAtUs: Micros = 0) {
     const o = { ...OPOSSUM_DEFAULTS, ...options };
-    if (!(o.resetTimeoutMs >= 0 && o.volumeThreshold >= 0)) throw new Error(`opossum breaker: resetTimeoutMs and volumeThreshold must be >= 0`);
+    if (!(o.resetAfterMs >= 0 && o.volumeThreshold >= 0)) throw new Error(`opossum breaker: resetAfterMs and volumeThreshold must be >= 0`);
     super(o.onTransition);
     this.options = o;
     this.status = new OpossumStatus(createdAtUs, o.rollingCountTimeoutMs, o.rollingCountBuckets);
-    // The warm-up timer: `setTimeout(() => warmingUp = false, rollingCountTimeout)`.
+    // The warm-up timer: opossum clears warmingUp with a one-shot JS timer after rollingCountTimeout.
     this.warmUpUntilUs = o.allowWarmUp ? createdAtUs + Math.round(o.rollingCountTimeoutMs * US_PER_MS) : createdAtUs;
   }
 
@@ -86,13 +86,13 @@ export class OpossumBreaker extends TimedMachine {
   }
 
   nextTimedTransitionAt(): Micros | null {
-    return this.current === 'open' ? this.openedAtUs + Math.round(this.options.resetTimeoutMs * US_PER_MS) : null;
+    return this.current === 'open' ? this.openedAtUs + Math.round(this.options.resetAfterMs * US_PER_MS) : null;
   }
 
-  /** `_halfOpen`: the resetTimeout timer fired. */
+  /** `_halfOpen`: the reset time-out's timer fired. */
   protected fireTimed(atUs: Micros): void {
     this.pendingClose = true;
-    this.moveTo('half-open', atUs, `resetTimeout ${this.options.resetTimeoutMs} ms elapsed`);
+    this.moveTo('half-open', atUs, `reset time-out ${this.options.resetAfterMs} ms elapsed`);
   }
 
   /** `call()`: count the fire, reject unless closed or the probe is free, take the probe. */
@@ -130,7 +130,7 @@ export class OpossumBreaker extends TimedMachine {
     if (this.current === 'half-open') this.pendingClose = true;
   }
 
-  /** `open()`: only from another state; the 'open' listener starts the resetTimeout timer. */
+  /** `open()`: only from another state; the 'open' listener starts the reset time-out's timer. */
   private open(now: Micros, reason: string): void {
     if (this.current === 'open') return;
     this.pendingClose = false;

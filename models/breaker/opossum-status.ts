@@ -3,7 +3,7 @@ import { US_PER_MS, type Micros } from '../../src/kernel/time.js';
 /**
  * opossum's rolling statistics (nodeshift/opossum lib/status.js, v10; also
  * [OPO-S]): `rollingCountBuckets` buckets, the newest first, rotated by a
- * `setInterval` of floor(rollingCountTimeout / rollingCountBuckets) ms that
+ * repeating JS timer of floor(rollingCountTimeout / rollingCountBuckets) ms that
  * starts when the breaker is built. A count goes into the newest bucket at
  * the time it happens and leaves the window when its bucket is rotated out.
  * Opening and closing the breaker reset nothing.

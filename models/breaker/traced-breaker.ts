@@ -6,7 +6,7 @@ import type { BreakerEvents } from './breaker-events.js';
 /**
  * Puts a pure breaker on a simulation's trace (`BreakerEvents`, source =
  * its name) and keeps one wake-up scheduled at `nextTimedTransitionAt()`,
- * so a time-driven transition (opossum's resetTimeout, resilience4j's
+ * so a time-driven transition (opossum's reset time-out, resilience4j's
  * automatic transition) is traced at its instant even when no call comes
  * then. The breaker is wired in place and returned: callers keep using it.
  *

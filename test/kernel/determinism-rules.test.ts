@@ -193,4 +193,14 @@ describe('determinism rules', () => {
     }
     expect(report, `forbidden in simulation code:\n${report.join('\n')}`).toEqual([]);
   });
+
+  it('no host-timer or wall-clock name appears in simulation code at all, not even inside a longer name or a comment', () => {
+    // Stricter than the word rule above: a reader (or a grep in review) cannot tell `resetTimeoutMs` from a host timer.
+    const names = /setTimeout|setInterval|setImmediate|Date\.now|performance\.now|Math\.random/;
+    const report: string[] = [];
+    for (const file of CHECKED_DIRS.flatMap((d) => sourceFiles(path.resolve(repoRoot, d)))) {
+      readFileSync(file, 'utf8').split('\n').forEach((line, i) => { if (names.test(line)) report.push(`${path.relative(repoRoot, file)}:${i + 1}: ${line.trim()}`); });
+    }
+    expect(report, `host-timer names in simulation code:\n${report.join('\n')}`).toEqual([]);
+  });
 });

@@ -31,7 +31,7 @@ describe('opossum: hand-worked timelines with the v10 defaults', () => {
     expect(cb.nextTimedTransitionAt()).toBe(sec(34));
     expect(cb.state(sec(34) - 1)).toBe('open');
     expect(cb.state(sec(40))).toBe('half-open');
-    expect(log[1]).toEqual({ from: 'open', to: 'half-open', atUs: sec(34), reason: 'resetTimeout 30000 ms elapsed' });
+    expect(log[1]).toEqual({ from: 'open', to: 'half-open', atUs: sec(34), reason: 'reset time-out 30000 ms elapsed' });
     expect(cb.isPendingClose(sec(40))).toBe(true);
     expect(cb.tryAcquire(sec(40))).toBe(true);
     expect(cb.tryAcquire(sec(40))).toBe(false); // the probe is out: everyone else is rejected
@@ -73,7 +73,7 @@ describe('opossum: hand-worked timelines with the v10 defaults', () => {
 
 describe('opossum: vectors from its test suite (test/*.js)', () => {
   it('test.js "errorThresholdPercentage defaults to 50", "resetTimeout defaults to 30000", "rollingCountTimeout defaults to 10000", "rollingCountBuckets defaults to 10"', () => {
-    expect(OPOSSUM_DEFAULTS).toMatchObject({ errorThresholdPercentage: 50, resetTimeoutMs: 30_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, volumeThreshold: 0, allowWarmUp: false });
+    expect(OPOSSUM_DEFAULTS).toMatchObject({ errorThresholdPercentage: 50, resetAfterMs: 30_000, rollingCountTimeoutMs: 10_000, rollingCountBuckets: 10, volumeThreshold: 0, allowWarmUp: false });
     expect(OPOSSUM_TIMEOUT_MS).toBe(10_000);
   });
 
@@ -84,7 +84,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('test.js "Breaker resets after a configurable amount of time"', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 100 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 100 });
     fire(cb, 0, false);
     expect(fire(cb, ms(125), true)).toBe(true);
     expect(cb.state(ms(125))).toBe('closed');
@@ -109,7 +109,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('test.js "circuit halfOpen": fail -> open, half-open at +100 ms, fail -> open, half-open, success -> closed', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 100 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 100 });
     fire(cb, 0, false);
     expect([cb.state(0), cb.isPendingClose(0)]).toEqual(['open', false]);
     expect([cb.state(ms(130)), cb.isPendingClose(ms(130))]).toEqual(['half-open', true]);
@@ -121,7 +121,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('half-open-test.js "When half-open, the circuit only allows one request through"', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 100 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 100 });
     fire(cb, 0, false, ms(1)); // 'Failed after 1'
     expect([cb.state(ms(1)), cb.isPendingClose(ms(1))]).toEqual(['open', false]);
     expect([cb.state(ms(150)), cb.isPendingClose(ms(150))]).toEqual(['half-open', true]);
@@ -133,7 +133,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('half-open-test.js "When half-open, a filtered error should close the circuit" (errorFilter: the caller reports a success)', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 100 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 100 });
     fire(cb, 0, false);
     expect(cb.tryAcquire(ms(150))).toBe(true);
     cb.onSuccess(ms(150), 0); // a 400 is filtered: 'success'
@@ -141,7 +141,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('volume-threshold-test.js "Has a volume threshold before tripping when option is provided"', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 100, volumeThreshold: 3 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 100, volumeThreshold: 3 });
     fire(cb, 0, false);
     expect(cb.state(0)).toBe('closed');
     fire(cb, 0, false);
@@ -151,7 +151,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('volume-threshold-test.js "volume threshold does not affect halfOpen state"', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 300, rollingCountTimeoutMs: 300, volumeThreshold: 2 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 300, rollingCountTimeoutMs: 300, volumeThreshold: 2 });
     fire(cb, 0, false);
     expect(cb.state(0)).toBe('closed');
     fire(cb, 0, false);
@@ -163,7 +163,7 @@ describe('opossum: vectors from its test suite (test/*.js)', () => {
   });
 
   it('warmup-test.js "Allows for warmup when option is provided" and "Only warms up for rollingCountTimeout"', () => {
-    const { cb } = make({ errorThresholdPercentage: 1, resetTimeoutMs: 100, allowWarmUp: true, rollingCountTimeoutMs: 500 });
+    const { cb } = make({ errorThresholdPercentage: 1, resetAfterMs: 100, allowWarmUp: true, rollingCountTimeoutMs: 500 });
     fire(cb, 0, false);
     expect([cb.state(0), cb.isPendingClose(0)]).toEqual(['closed', false]);
     expect(cb.isWarmingUp(ms(499))).toBe(true);
@@ -193,7 +193,7 @@ class RefOpossum {
     return { fires: n('fires'), failures: n('failures'), successes: n('successes'), rejects: n('rejects') };
   }
   timers(now: number) {
-    if (this.state === 'open' && now >= this.openedAt + ms(this.o.resetTimeoutMs)) { this.state = 'half-open'; this.pendingClose = true; }
+    if (this.state === 'open' && now >= this.openedAt + ms(this.o.resetAfterMs)) { this.state = 'half-open'; this.pendingClose = true; }
   }
   fire(now: number): boolean {
     this.timers(now);
@@ -225,7 +225,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 const optionsArb = fc.record({
   errorThresholdPercentage: fc.constantFrom(0, 10, 50, 90),
-  resetTimeoutMs: fc.constantFrom(0, 300, 1000),
+  resetAfterMs: fc.constantFrom(0, 300, 1000),
   rollingCountTimeoutMs: fc.constantFrom(1000, 3000),
   rollingCountBuckets: fc.constantFrom(1, 2, 10),
   volumeThreshold: fc.integer({ min: 0, max: 3 }),

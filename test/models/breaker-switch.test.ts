@@ -19,10 +19,10 @@ describe('createBreaker', () => {
   });
 
   it('openMs sets each library\'s own open spell; the library\'s own name, when given, wins', () => {
-    expect((createBreaker('opossum', { openMs: 5000 }) as OpossumBreaker).options.resetTimeoutMs).toBe(5000);
+    expect((createBreaker('opossum', { openMs: 5000 }) as OpossumBreaker).options.resetAfterMs).toBe(5000);
     expect((createBreaker('count-window', { openMs: 5000 }) as CountWindowBreaker).options.waitDurationInOpenStateMs).toBe(5000);
     expect((createBreaker('consecutive', { openMs: 5000 }) as ConsecutiveBreaker).options.openMs).toBe(5000);
-    expect((createBreaker('opossum', { openMs: 5000, resetTimeoutMs: 7000 }) as OpossumBreaker).options.resetTimeoutMs).toBe(7000);
+    expect((createBreaker('opossum', { openMs: 5000, resetAfterMs: 7000 }) as OpossumBreaker).options.resetAfterMs).toBe(7000);
   });
 
   it('createdAtUs is the phase of opossum\'s buckets', () => {
@@ -51,7 +51,7 @@ describe('traceBreaker', () => {
       [sec(1), 'transition', { from: 'closed', to: 'open', reason: 'error rate 100% > 50% (1 of 1 fires)' }],
       [sec(2), 'rejected', { state: 'open', count: 1 }],
       [sec(2.9), 'rejected', { state: 'open', count: 10 }],
-      [sec(31), 'transition', { from: 'open', to: 'half-open', reason: 'resetTimeout 30000 ms elapsed' }],
+      [sec(31), 'transition', { from: 'open', to: 'half-open', reason: 'reset time-out 30000 ms elapsed' }],
     ]);
     expect(sim.now).toBe(sec(31));
   });

@@ -5,6 +5,7 @@
 export * from './kernel/index.js';
 export { defineScenario, type Scenario, type AnyScenario, type Claim, type ClaimVerdict, type MetricInfo, type ParamsSchema } from './scenario/scenario.js';
 export type { PaneData, SeriesValue } from './scenario/inspect.js';
+export { recordLine } from './scenario/record-line.js';
 export { defineSystem, recordsOf, type System, type SystemSpec, type ScenarioSpec, type SystemView, type Built, type RecordTypes } from './scenario/system.js';
 export type { Invariant, InvariantVerdict, InvariantWatch, Sometimes } from './scenario/invariant.js';
 export type { FaultSpace, FaultKind } from './scenario/fault-space.js';

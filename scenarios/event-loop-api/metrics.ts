@@ -24,7 +24,7 @@ export function eventLoopMetrics({ world: w, observed: o, sim, params: p }: Even
   // Over the load (the run goes on 40 s to drain): 200 answers per second while requests were offered.
   const seconds = Math.min(sim.now / 1e6, p.durationMs / 1000);
   return {
-    latencyMeanMs: o.latencies.length === 0 ? NaN : toMs(o.latencies.reduce((a, b) => a + b, 0) / o.latencies.length),
+    latencyMeanMs: toMs(o.latencies.mean()),
     latencyP50Ms: toMs(o.latency(50)),
     latencyP99Ms: toMs(o.latency(99)),
     throughputPerS: seconds === 0 ? 0 : o.okDuringLoad / seconds,

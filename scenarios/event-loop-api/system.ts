@@ -1,4 +1,4 @@
-import { defineSystem, isFaultRecord, ms, toMs, type FaultSpace } from '../../src/scenario/index.js';
+import { defineSystem, recordLine, ms, toMs, type FaultSpace } from '../../src/scenario/index.js';
 import { eventLoopParams, type EventLoopParams } from './params.js';
 import { EVENT_LOOP_METRIC_INFO, eventLoopMetrics, type EventLoopView } from './metrics.js';
 import { EventLoopObserved } from './observers.js';
@@ -36,7 +36,7 @@ export const eventLoopApi = defineSystem({
   observe: (world, sim, p) => new EventLoopObserved(world, sim, ms(p.durationMs)),
   metrics: eventLoopMetrics,
   metricInfo: EVENT_LOOP_METRIC_INFO,
-  timeline: (rec) => (isFaultRecord(rec) ? `fault injected: ${rec.kind} ${rec.data.target}` : `${rec.source} ${rec.kind}${rec.data ? ' ' + JSON.stringify(rec.data) : ''}`),
+  timeline: recordLine,
   invariants: [loopDrains],
   faultSpace,
   panes: ({ world: w, observed: o }) => [{

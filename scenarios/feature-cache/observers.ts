@@ -1,22 +1,20 @@
-import { percentile, type Micros, type Simulation } from '../../src/scenario/index.js';
+import { Histogram, type Micros, type Simulation } from '../../src/scenario/index.js';
 import type { FeatureCacheWorld } from './world.js';
 
 /** Every successful request's latency, the answered and failed counts, and computations in flight at their peak. */
 export class FeatureCacheObserved {
   /** Latencies of the requests answered with a value (a failure answered at once would flatter the percentiles). */
-  readonly latencies: number[] = [];
+  readonly latencies = new Histogram('request latency');
   answered = 0;
   failed = 0;
   peakComputing = 0;
   private computing = 0;
-  private sorted: number[] | null = null;
 
   constructor(world: FeatureCacheWorld) {
     world.answered.add((latency: Micros, ok: boolean) => {
       this.answered++;
       if (!ok) { this.failed++; return; }
-      this.latencies.push(latency);
-      this.sorted = null;
+      this.latencies.add(latency);
     });
     for (const a of world.api) {
       a.started.add(() => { if (++this.computing > this.peakComputing) this.peakComputing = this.computing; });
@@ -26,8 +24,7 @@ export class FeatureCacheObserved {
 
   /** Nearest-rank latency percentile in µs; NaN with no answer. */
   latency(q: number): number {
-    this.sorted ??= [...this.latencies].sort((a, b) => a - b);
-    return percentile(this.sorted, q);
+    return this.latencies.percentile(q);
   }
 }
 

@@ -1,4 +1,4 @@
-import { defineSystem, isFaultRecord, toMs, type FaultSpace } from '../../src/scenario/index.js';
+import { defineSystem, recordLine, toMs, type FaultSpace } from '../../src/scenario/index.js';
 import { everyRequestAnswered } from './invariants.js';
 import { FEATURE_CACHE_METRIC_INFO, featureCacheMetrics } from './metrics.js';
 import { observeFeatureCache } from './observers.js';
@@ -30,7 +30,7 @@ export const featureCache = defineSystem({
   observe: (world, sim) => observeFeatureCache(world, sim),
   metrics: featureCacheMetrics,
   metricInfo: FEATURE_CACHE_METRIC_INFO,
-  timeline: (rec) => (isFaultRecord(rec) ? `fault injected: ${rec.kind} ${rec.data.target}` : `${rec.source} ${rec.kind}${rec.data ? ' ' + JSON.stringify(rec.data) : ''}`),
+  timeline: recordLine,
   invariants: [everyRequestAnswered],
   faultSpace,
   panes: ({ world, observed }) => [{
@@ -40,7 +40,7 @@ export const featureCache = defineSystem({
       ['computations in flight (peak)', `${world.api.reduce((t, a) => t + a.inFlight, 0)} (${observed.peakComputing})`],
       ['waiting on a computation / hung', `${world.api.reduce((t, a) => t + a.waitingNow, 0)} / ${world.api.reduce((t, a) => t + a.hungWaiters, 0)}`],
       [`inference (${world.model.life.state})`, `${world.model.inFlight} running, ${(world.model.memoryBytes / 1_073_741_824).toFixed(1)} GiB`],
-      ['latency p99', observed.latencies.length === 0 ? '-' : `${toMs(observed.latency(99)).toFixed(0)} ms`],
+      ['latency p99', observed.latencies.count === 0 ? '-' : `${toMs(observed.latency(99)).toFixed(0)} ms`],
     ],
   }],
 });

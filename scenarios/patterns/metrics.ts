@@ -1,4 +1,4 @@
-import { percentile, toMs, type SystemView } from '../../src/scenario/index.js';
+import { toMs, type SystemView } from '../../src/scenario/index.js';
 import type { PatternsObserved } from './observers/observe.js';
 import type { PatternsParams } from './params.js';
 import type { PatternsWorld } from './world.js';
@@ -96,9 +96,9 @@ export function patternsMetrics(v: View): PatternsMetrics {
     retryDelaysOffDocument: o.delays.offDocument,
     retryDelayMaxMs: toMs(o.delays.maxUs),
     immediateHerdPerS: immediateHerdPerS(p),
-    latencyP50Ms: toMs(mergedPercentile(all, 50)),
-    latencyP99Ms: toMs(mergedPercentile(all, 99)),
-    latencyMaxMs: toMs(mergedPercentile(all, 100)),
+    latencyP50Ms: toMs(o.latencies.percentile(50)),
+    latencyP99Ms: toMs(o.latencies.percentile(99)),
+    latencyMaxMs: toMs(o.latencies.percentile(100)),
     peakCallRatePerS: o.rate.peakPerS(),
     lastLiveAnswerMs: lastLive < 0 ? NaN : toMs(lastLive),
     maxStaleMs: all.length === 0 ? NaN : toMs(Math.max(...all.map((x) => x.maxStaleUs))),
@@ -126,11 +126,6 @@ export function patternsMetrics(v: View): PatternsMetrics {
   };
 }
 
-/** One caller's percentile, or, behind the gateway, the percentile over every caller's calls. */
-function mergedPercentile(all: readonly { calls: number; latencyPercentile(q: number): number; latencies(): Float64Array }[], q: number): number {
-  if (all.length === 1) return all[0]!.latencyPercentile(q);
-  return percentile(Float64Array.from(all.flatMap((x) => [...x.latencies()])).sort(), q);
-}
 
 /** Seed 001's state diagram, in order; other steps may come between (several openings before a close). */
 export const BREAKER_DIAGRAM = ['closed', 'open', 'half-open', 'open', 'half-open', 'closed'] as const;

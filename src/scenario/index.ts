@@ -20,3 +20,4 @@ export type { Invariant, InvariantVerdict, InvariantWatch, Sometimes } from './i
 export type { FaultSpace, FaultKind } from './fault-space.js';
 export type { FaultSpec } from './fault-spec.js';
 export { SERIES_STEP_US, type PaneData, type SeriesValue } from './inspect.js';
+export { recordLine } from './record-line.js';

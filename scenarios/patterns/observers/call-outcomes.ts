@@ -1,4 +1,4 @@
-import { percentile, type Micros } from '../../../src/scenario/index.js';
+import { Histogram, type Micros } from '../../../src/scenario/index.js';
 import type { CallResult } from '../../../models/resilience/call-result.js';
 
 /**
@@ -18,17 +18,17 @@ export class CallOutcomes {
   /** When the last call that got no live answer ended (a fallback or an error). */
   lastNotLiveAt: Micros = -1;
   maxStaleUs: Micros = 0;
-  private latencies_ = new Float64Array(1024);
-  private sorted: Float64Array | null = null;
+  /** Every call's latency in µs (exact nearest-rank percentiles). */
+  readonly latency = new Histogram('call latency');
+
+  /** `all`, when given, also gets every latency: the system's calls together. */
+  constructor(private readonly all: Histogram | null = null) {}
 
   readonly record = (r: CallResult): void => {
-    if (this.calls === this.latencies_.length) {
-      const grown = new Float64Array(this.calls * 2);
-      grown.set(this.latencies_);
-      this.latencies_ = grown;
-    }
-    this.latencies_[this.calls++] = r.endedAt - r.startedAt;
-    this.sorted = null;
+    const us = r.endedAt - r.startedAt;
+    this.calls++;
+    this.latency.add(us);
+    this.all?.add(us);
     this.lastEndAt = r.endedAt;
     if (r.source === 'live') { this.live++; this.lastLiveAt = r.endedAt; return; }
     this.lastNotLiveAt = r.endedAt;
@@ -37,14 +37,8 @@ export class CallOutcomes {
     else this.failed++;
   };
 
-  /** The latencies in µs, in the order the calls ended. */
-  latencies(): Float64Array {
-    return this.latencies_.subarray(0, this.calls);
-  }
-
   /** Nearest-rank latency percentile in µs; NaN with no calls. */
   latencyPercentile(q: number): number {
-    this.sorted ??= this.latencies_.slice(0, this.calls).sort();
-    return percentile(this.sorted, q);
+    return this.latency.percentile(q);
   }
 }

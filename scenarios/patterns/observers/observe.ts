@@ -1,4 +1,4 @@
-import type { Simulation } from '../../../src/scenario/index.js';
+import { Histogram, type Simulation } from '../../../src/scenario/index.js';
 import type { PatternsParams } from '../params.js';
 import type { PatternsWorld } from '../world.js';
 import { BreakerLog } from './breaker-log.js';
@@ -11,6 +11,8 @@ import { RetryDelays } from './retry-delays.js';
 /** What the patterns system's observers measured: outcomes per dependency, attempts sent, the breakers' walk. */
 export interface PatternsObserved {
   readonly outcomes: ReadonlyMap<string, CallOutcomes>;
+  /** Every call's latency, whichever dependency it went to. */
+  readonly latencies: Histogram;
   readonly rate: CallRate;
   readonly breakers: BreakerLog;
   readonly delays: RetryDelays;
@@ -26,13 +28,14 @@ export interface PatternsObserved {
 
 export function observePatterns(world: PatternsWorld, sim: Simulation, p: PatternsParams): PatternsObserved {
   const outcomes = new Map<string, CallOutcomes>();
+  const latencies = new Histogram('call latency, all dependencies');
   const rate = new CallRate();
   const breakers = new BreakerLog();
   const whileOpen = { calls: 0, answered: 0 };
   const delays = new RetryDelays(p.retryBaseMs, p.retryCapMs);
   sim.trace.addSink(breakers);
   for (const d of world.dependencies) {
-    const o = new CallOutcomes();
+    const o = new CallOutcomes(latencies);
     outcomes.set(d.name, o);
     d.caller.completed.add(o.record);
     d.caller.sent.add(rate.record);
@@ -50,13 +53,13 @@ export function observePatterns(world: PatternsWorld, sim: Simulation, p: Patter
   const memory = p.memoryLimitBytes > 0 && first ? new MemoryWatch(sim, first, p.memoryLimitBytes, p.scrapeIntervalMs) : null;
   const poolEvents = { firstAlertAt: null as number | null, firstTimeoutAt: null as number | null };
   if (world.deploy) {
-    const o = new CallOutcomes();
+    const o = new CallOutcomes(latencies);
     outcomes.set('app', o);
     world.deploy.client.completed.add(o.record);
     world.deploy.client.sent.add(rate.record);
   }
   if (world.pool) {
-    const o = new CallOutcomes();
+    const o = new CallOutcomes(latencies);
     outcomes.set('database', o);
     world.pool.completed.add(o.record);
     world.pool.completed.add((r) => { if (r.error === 'pool-timeout') poolEvents.firstTimeoutAt ??= r.endedAt; });
@@ -64,5 +67,5 @@ export function observePatterns(world: PatternsWorld, sim: Simulation, p: Patter
   }
   const ob = world.outbox;
   const ledger = ob ? new DeliveryLedger(sim, ob.db, ob.broker, ob.consumer) : null;
-  return { outcomes, rate, breakers, delays, memory, poolEvents, ledger, whileOpen };
+  return { outcomes, latencies, rate, breakers, delays, memory, poolEvents, ledger, whileOpen };
 }

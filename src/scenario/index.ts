@@ -21,3 +21,4 @@ export type { FaultSpace, FaultKind } from './fault-space.js';
 export type { FaultSpec } from './fault-spec.js';
 export { SERIES_STEP_US, type PaneData, type SeriesValue } from './inspect.js';
 export { recordLine } from './record-line.js';
+export { SloLedger, DEFAULT_SLO, SLO_IMPACTS, budgetBurned, budgetMinutes, gradeImpact, type SloImpact, type SloPolicy } from './slo-ledger.js';

@@ -81,3 +81,10 @@ export { EventLoopServer } from './event-loop/event-loop-server.js';
 export { QueueDepthBreaker, SEED_000C_BREAKER, type DepthVerdict, type QueueDepthBreakerOptions } from './event-loop/queue-depth-breaker.js';
 // H2O-3 cluster (seed 000, Scenario D): cloud formation and lock, DKV, training job, the seed's retry block, NetworkPolicy switch.
 export * from './h2o/index.js';
+// HDFS NameNode HA (seed 003): ZooKeeper, JournalNodes (QJM), NameNodes, ZKFCs with fencing, and the Java / single-sweep Rust / seed FailsafeHdfsReader clients.
+export * from './hdfs/index.js';
+// HDFS event-log reader (seed 003): byte-bounded LRU with the seed's accounting drift, a disk with the 80 %/30 % cleanup, flock vs lock-file, the reader service.
+export * from './lru/index.js';
+export * from './disk/index.js';
+export * from './file-lock/index.js';
+export * from './reader/index.js';

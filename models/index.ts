@@ -88,3 +88,5 @@ export * from './lru/index.js';
 export * from './disk/index.js';
 export * from './file-lock/index.js';
 export * from './reader/index.js';
+// Kubernetes resources and autoscaling: CFS CPU quota, memory cgroup and OOM kill, metrics-server, HPA v2, Deployment rolling updates, NetworkPolicy.
+export * from './k8s/resources-index.js';

@@ -47,6 +47,12 @@ export interface PodOptions {
    * OOMKilled and restarts like any other.
    */
   readonly memoryLimited?: boolean | undefined;
+  /**
+   * A deleted pod comes back under its own name (a StatefulSet's, the
+   * default), or is gone for good (a Deployment's: its ReplicaSet creates a
+   * new pod under a new name).
+   */
+  readonly replacedOnDelete?: boolean | undefined;
 }
 
 /** Kubernetes' default terminationGracePeriodSeconds, and the kubelet's floor (minimumGracePeriodInSeconds). */
@@ -72,6 +78,8 @@ export class Pod {
   readonly labels = new Map<string, string>();
   /** When the node last stopped reporting (node-down), for the node controller. */
   nodeDownSince: Micros | null = null;
+  /** Deleted for good (a Deployment's pod, see `replacedOnDelete`): nothing of it runs again. */
+  removed = false;
   private readonly procs = new Set<Process<unknown>>();
   private readonly startHooks: ((pod: Pod) => void)[] = [];
   private readonly stopHooks: ((pod: Pod) => void)[] = [];
@@ -181,7 +189,8 @@ export class Pod {
 
   /** The kubelet's crash-loop back-off; a deleted pod is replaced by a new one of the same name (StatefulSet) at once. */
   private restartDelay(stop: PodStop | undefined): RestartDelay {
-    return stop?.deleting === true ? 'now' : this.backoff.next(this.sim.now);
+    if (stop?.deleting === true) return this.options.replacedOnDelete === false ? null : 'now';
+    return this.backoff.next(this.sim.now);
   }
 
   private endTermination(): void {
@@ -208,6 +217,7 @@ export class Pod {
     return {
       stopping: (cause, from, stop) => this.stopContainers(stop?.reason ?? cause, from),
       stopped: (_cause, restart, stop) => {
+        if (stop?.deleting === true && this.options.replacedOnDelete === false) this.removed = true;
         this.sim.trace.typed<PodEvents>().emit(this.name, 'container-exit', { reason: stop!.exit, restartInMs: restart === 'now' || restart === null ? 0 : restart / 1000 });
       },
       hanging: () => { for (const p of [...this.procs]) p.kill('hang'); },

@@ -13,6 +13,12 @@ export interface ProbeOptions {
   readonly kind: 'tcp' | 'http';
   readonly periodMs: number;
   readonly timeoutMs: number;
+  /**
+   * What an HTTP probe's endpoint answers while the application serves
+   * (default: 200). A health endpoint that checks a dependency answers 503
+   * when it is away: a failure at once, not at the timeout.
+   */
+  readonly check?: (() => boolean) | undefined;
 }
 
 export interface ProbeOutcomes {
@@ -34,9 +40,13 @@ const containerUp = (pod: Pod) => pod.state === 'running' || pod.state === 'hung
 export function startProbe(sim: Simulation, pod: Pod, o: ProbeOptions, stream: string, on: ProbeOutcomes): void {
   const fail = () => { if (containerUp(pod)) on.failure(); };
   const probe = () => {
+    if (pod.removed) return;
     if (containerUp(pod)) {
       // A probe that gets no answer fails only when its timeout runs out.
-      if (o.kind === 'tcp' ? pod.acceptsTcp : pod.serving) on.success();
+      if (o.kind === 'http' && pod.serving && o.check !== undefined) {
+        if (o.check()) on.success();
+        else on.failure();
+      } else if (o.kind === 'tcp' ? pod.acceptsTcp : pod.serving) on.success();
       else sim.schedule(ms(o.timeoutMs), fail);
     }
     sim.schedule(ms(o.periodMs), probe);

@@ -90,3 +90,10 @@ export * from './file-lock/index.js';
 export * from './reader/index.js';
 // Kubernetes resources and autoscaling: CFS CPU quota, memory cgroup and OOM kill, metrics-server, HPA v2, Deployment rolling updates, NetworkPolicy.
 export * from './k8s/resources-index.js';
+// API governance firewall (seed 004): auth (API keys, PyJWT leeway, clock skew, token refresh, brute force), per-client rate limiting (per-pod vs shared),
+// schema migrations (start-up check, advisory lock, partial failure, backup), data integrity (FK check, backups, PITR), validated app config (fail-fast vs lazy).
+export * from './auth/index.js';
+export * from './rate-limit/index.js';
+export * from './schema/index.js';
+export * from './integrity/index.js';
+export * from './app-config/index.js';

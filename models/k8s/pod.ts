@@ -201,6 +201,9 @@ export class Pod {
     if (wasDeleting) for (const h of this.routingHooks) h();
   }
 
+  /** A pod created after the world began: its containers start now and serve after `startupMs`. */
+  boot(): void { this.life.boot(); }
+
   hang(): void { this.life.hang(); }
   nodeCrash(recoverAfterMs?: number): void { this.life.nodeCrash(recoverAfterMs); }
   nodeRecover(): void { this.life.nodeRecover(); }

@@ -131,6 +131,15 @@ export class Lifecycle<D = undefined> {
     this.start(bounced);
   }
 
+  /**
+   * A component created now rather than with the world (a new pod of a
+   * Deployment): it goes through its start-up instead of serving at once.
+   */
+  boot(): void {
+    this.sim.cancel(this.timer);
+    this.start(false);
+  }
+
   /** Starts a stopped component now, dropping its pending restart. */
   startNow(): void {
     this.sim.cancel(this.timer);

@@ -23,11 +23,28 @@ import { patternsPoolExhaustion } from './patterns/pool-exhaustion.js';
 import { patternsDataCorruption } from './patterns/data-corruption.js';
 import { patternsMessageLoss } from './patterns/message-loss.js';
 import { patternsFailedDeployment } from './patterns/failed-deployment.js';
+import { firewallDbConnection } from './firewall/db-connection.js';
+import { firewallQueryTimeout } from './firewall/query-timeout.js';
+import { firewallMigrationMismatch } from './firewall/migration-mismatch.js';
+import { firewallInvalidCredentials } from './firewall/invalid-credentials.js';
+import { firewallJwtExpiry } from './firewall/jwt-expiry.js';
+import { firewallRateLimit } from './firewall/rate-limit.js';
+import { firewallOom } from './firewall/oom.js';
+import { firewallCpuSaturation } from './firewall/cpu-saturation.js';
+import { firewallNetworkIsolation } from './firewall/network-isolation.js';
+import { firewallFailedRollout } from './firewall/failed-rollout.js';
+import { firewallMigrationFailure } from './firewall/migration-failure.js';
+import { firewallClientErrors } from './firewall/client-errors.js';
+import { firewallServerErrors } from './firewall/server-errors.js';
+import { firewallExternalApi } from './firewall/external-api.js';
+import { firewallDbCorruption } from './firewall/db-corruption.js';
+import { firewallInvalidConfig } from './firewall/invalid-config.js';
 
 /**
  * Every built-in scenario, in the order `sim list` shows them: seed 000's Scenarios A to D,
  * then one scenario per failure of the Flux-Gate document, in its order,
- * then one per question of the unhappy-path document (seed 001), in its order.
+ * then one per question of the unhappy-path document (seed 001), in its order,
+ * then one per failure of the governance firewall's matrix (seed 004), in its order.
  */
 export const scenarios: readonly AnyScenario[] = [
   scenarioA, scenarioB, scenarioC, scenarioD,
@@ -35,6 +52,9 @@ export const scenarios: readonly AnyScenario[] = [
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
   patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsDataCorruption, patternsCascadingFailure,
   patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsFailedDeployment,
+  firewallDbConnection, firewallQueryTimeout, firewallMigrationMismatch, firewallInvalidCredentials, firewallJwtExpiry,
+  firewallRateLimit, firewallOom, firewallCpuSaturation, firewallNetworkIsolation, firewallFailedRollout,
+  firewallMigrationFailure, firewallClientErrors, firewallServerErrors, firewallExternalApi, firewallDbCorruption, firewallInvalidConfig,
 ];
 
 export function findScenario(id: string): AnyScenario | undefined {

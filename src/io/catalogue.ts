@@ -23,6 +23,7 @@ export interface ScenarioEntry {
 const PATRONI = 'seeds/000_3b6c436277faf2d9.txt';
 const FLUX = 'seeds/002_c52631de9649282e.txt (Flux-Gate failure modes)';
 const PATTERNS = 'seeds/001_c2d78e65abd78ba3.txt (Failure Mode Design: the unhappy path)';
+const FIREWALL = 'seeds/004_a1d9ae445125ec09.txt (Failure Mode Matrix: AI Mutation Governance Firewall)';
 const byDefault = (m: { default: AnyScenario }): AnyScenario => m.default;
 
 export const CATALOGUE: readonly ScenarioEntry[] = [
@@ -121,5 +122,69 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
   {
     id: 'patterns-failed-deployment', title: 'Patterns: v1.1 crashes in production after a blue-green switch', source: `${PATTERNS}, 5. Deployment Failures / Failed Deployment`,
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/failed-deployment.js').then(byDefault),
+  },
+  {
+    id: 'firewall-db-connection', title: 'Database connection failure: PostgreSQL down for 2 minutes', source: `${FIREWALL}, 1. Database Connection Failure`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/db-connection.js').then(byDefault),
+  },
+  {
+    id: 'firewall-query-timeout', title: 'Database query timeout: every query takes 35 s for a minute', source: `${FIREWALL}, 2. Database Query Timeout`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/query-timeout.js').then(byDefault),
+  },
+  {
+    id: 'firewall-migration-mismatch', title: 'Migration version mismatch: v1.1 needs schema 2, the database is at 1', source: `${FIREWALL}, 3. Migration Version Mismatch`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/migration-mismatch.js').then(byDefault),
+  },
+  {
+    id: 'firewall-invalid-credentials', title: 'Invalid credentials: a brute-force client guessing API keys', source: `${FIREWALL}, 4. Invalid Authentication Credentials`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/invalid-credentials.js').then(byDefault),
+  },
+  {
+    id: 'firewall-jwt-expiry', title: 'JWT expiry under clock skew: the verifier 30 s ahead, 10 s leeway', source: `${FIREWALL}, 5. JWT Token Expiration`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/jwt-expiry.js').then(byDefault),
+  },
+  {
+    id: 'firewall-rate-limit', title: 'Rate limit exceeded: one client at 600 requests per minute', source: `${FIREWALL}, 6. Rate Limit Exceeded`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/rate-limit.js').then(byDefault),
+  },
+  {
+    id: 'firewall-oom', title: 'Memory pressure and OOM: a release that leaks 100 KiB per request', source: `${FIREWALL}, 7. Memory Pressure / OOM`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/oom.js').then(byDefault),
+  },
+  {
+    id: 'firewall-cpu-saturation', title: 'CPU saturation: load jumps 6x in 20 s against 500m limits', source: `${FIREWALL}, 8. CPU Saturation`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/cpu-saturation.js').then(byDefault),
+  },
+  {
+    id: 'firewall-network-isolation', title: 'Pod network isolation: a policy drops one pod\'s traffic to the database', source: `${FIREWALL}, 9. Pod Network Isolation`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/network-isolation.js').then(byDefault),
+  },
+  {
+    id: 'firewall-failed-rollout', title: 'Failed rollout: v1.1 crashes on start, maxUnavailable 0', source: `${FIREWALL}, 10. Failed Deployment / Rollout`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/failed-rollout.js').then(byDefault),
+  },
+  {
+    id: 'firewall-migration-failure', title: 'Database migration failure: the job fails part-way, a retry races it', source: `${FIREWALL}, 11. Database Migration Failure`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/migration-failure.js').then(byDefault),
+  },
+  {
+    id: 'firewall-client-errors', title: 'High error rate (4xx): a client release sends invalid payloads', source: `${FIREWALL}, 12. High Error Rate (Non-5xx)`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/client-errors.js').then(byDefault),
+  },
+  {
+    id: 'firewall-server-errors', title: 'High error rate (5xx): a release that fails 5 % of requests', source: `${FIREWALL}, 13. High Error Rate (5xx)`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/server-errors.js').then(byDefault),
+  },
+  {
+    id: 'firewall-external-api', title: 'External API failure: the policy API hangs for two minutes', source: `${FIREWALL}, 14. External API Failure`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/external-api.js').then(byDefault),
+  },
+  {
+    id: 'firewall-db-corruption', title: 'Database corruption: orphaned rows found by the daily integrity check', source: `${FIREWALL}, 15. Database Corruption Detection`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/db-corruption.js').then(byDefault),
+  },
+  {
+    id: 'firewall-invalid-config', title: 'Invalid configuration: a rollout with a missing DATABASE_POOL_SIZE', source: `${FIREWALL}, 16. Invalid Configuration`,
+    system: 'firewall', checkable: true, load: () => import('../../scenarios/firewall/invalid-config.js').then(byDefault),
   },
 ];

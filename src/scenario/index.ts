@@ -14,7 +14,7 @@ export { Histogram } from '../kernel/metrics/histogram.js';
 export { DowntimeTracker, type Window } from '../kernel/metrics/downtime.js';
 export { percentile } from '../kernel/metrics/percentile.js';
 
-export { defineScenario, type Scenario, type AnyScenario, type Claim, type ClaimVerdict, type MetricInfo, type ParamsSchema } from './scenario.js';
+export { defineScenario, type DocumentedFailure, type DocumentSummary, type Scenario, type AnyScenario, type Claim, type ClaimVerdict, type MetricInfo, type ParamsSchema } from './scenario.js';
 export { defineSystem, recordsOf, type System, type SystemSpec, type ScenarioSpec, type SystemView, type Built, type RecordTypes } from './system.js';
 export type { Invariant, InvariantVerdict, InvariantWatch, Sometimes } from './invariant.js';
 export type { FaultSpace, FaultKind } from './fault-space.js';

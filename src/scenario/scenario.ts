@@ -5,6 +5,7 @@ import type { FaultSpec } from './fault-spec.js';
 import type { FaultSpace } from './fault-space.js';
 import type { Invariant, Sometimes } from './invariant.js';
 import type { PaneData, SeriesValue } from './inspect.js';
+import type { SloImpact } from './slo-ledger.js';
 
 /** How a metric is shown: its label, its unit, and what "better" means. */
 export interface MetricInfo {
@@ -29,6 +30,25 @@ export interface Claim<P, M> {
 export type ParamsSchema = z.ZodObject<any>;
 
 /**
+ * What a failure-mode document states for one failure: the SLO impact its
+ * section gives, whether its recovery lists automated and manual steps, and
+ * the document's own summary table (the same object for every failure of
+ * one document), which `sim matrix` holds against the sections and the
+ * measurements.
+ */
+export interface DocumentedFailure {
+  readonly impact: SloImpact;
+  readonly autoRecovery: boolean;
+  readonly manualRecovery: boolean;
+  readonly summary?: DocumentSummary;
+}
+
+/** A document's severity table: per severity, failures counted, and how many recover automatically and manually. */
+export interface DocumentSummary {
+  readonly rows: readonly { readonly severity: string; readonly count: number; readonly auto: number; readonly manual: number }[];
+}
+
+/**
  * A scenario: parameters (zod, with defaults and units in the names), the
  * models it builds, a default fault schedule, the metrics it measures and the
  * claims it checks. `build` wires models into the simulation; everything else
@@ -40,6 +60,8 @@ export interface Scenario<S extends ParamsSchema = ParamsSchema, W = unknown, M 
   /** The document the scenario comes from. */
   readonly source: string;
   readonly description?: string;
+  /** What the source document says of this failure's impact and recovery, for `sim matrix` to set beside the measurements. */
+  readonly documented?: DocumentedFailure;
   readonly params: S;
   /** Default virtual run length in ms. */
   durationMs(params: z.output<S>): number;

@@ -23,6 +23,7 @@ export function toScenario<S extends ParamsSchema, W, O, M extends Record<string
     title: s.title,
     source: `${sys.source}, ${s.source}`,
     ...(s.description === undefined ? {} : { description: s.description }),
+    ...(s.documented === undefined ? {} : { documented: s.documented }),
     params: s.defaults === undefined ? sys.params : overrideDefaults(sys.params, s.defaults),
     durationMs: (p) => sys.durationMs(p),
     faults: (p) => s.faults(p),

@@ -5,7 +5,7 @@ import type { FaultSpec } from './fault-spec.js';
 import type { FaultSpace } from './fault-space.js';
 import type { PaneData, SeriesValue } from './inspect.js';
 import type { Invariant, Sometimes } from './invariant.js';
-import type { Claim, MetricInfo, ParamsSchema, Scenario } from './scenario.js';
+import type { Claim, DocumentedFailure, MetricInfo, ParamsSchema, Scenario } from './scenario.js';
 
 /*
  * The shapes of a system and of its scenarios. Their own module: defineSystem
@@ -80,6 +80,8 @@ export interface ScenarioSpec<S extends ParamsSchema, M extends Record<string, n
   /** The section of the system's document. */
   readonly source: string;
   readonly description?: string;
+  /** What the source document states of this failure (see Scenario.documented). */
+  readonly documented?: DocumentedFailure;
   /** New defaults for some parameters (each checked against its field). */
   readonly defaults?: Partial<z.input<S>>;
   faults(p: z.output<S>): FaultSpec[];

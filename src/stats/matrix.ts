@@ -1,4 +1,6 @@
 import type { RunRecord } from '../records/run-record.js';
+import type { DocumentedFailure } from '../scenario/scenario.js';
+import { SLO_IMPACTS, type SloImpact } from '../scenario/slo-ledger.js';
 import type { Interval } from './interval.js';
 import { ruleOfThree, wilson95 } from './proportion.js';
 import { percentile, sortedCopy } from './quantile.js';
@@ -34,10 +36,24 @@ export interface MatrixRow {
    * lands on it is null.
    */
   readonly downtime: { readonly metric: string; readonly n: number; readonly unrecovered: number; readonly p50: number | null; readonly p99: number | null } | null;
+  /** The SLO impact measured per run (metric sloImpactLevel), beside the one the document states; null when not measured. */
+  readonly slo: SloMeasure | null;
+  /** What the document says of this failure, when the scenario records it. */
+  readonly documented: DocumentedFailure | null;
+}
+
+export interface SloMeasure {
+  readonly stated: SloImpact | null;
+  /** Runs per measured grade, None to High. */
+  readonly runsByGrade: readonly number[];
+  /** The grade most runs measured (the higher one on a tie). */
+  readonly modal: SloImpact;
+  /** Median share of the error budget burned, in percent (metric budgetBurnedPct). */
+  readonly budgetBurnedP50: number | null;
 }
 
 /** Metric names per column, first one present wins (flux, then Patroni). */
-const DATA_LOSS = ['acceptedOrdersLost', 'ackedWritesLost'];
+const DATA_LOSS = ['acceptedOrdersLost', 'ackedWritesLost', 'writesLostByRestore'];
 const DOWNTIME = ['timeToRecoverMs', 'writeDowntimeMs'];
 const MANUAL = 'manualStepNeeded';
 
@@ -65,7 +81,17 @@ function downtimeOf(sorted: readonly RunRecord[]): MatrixRow['downtime'] {
   return { metric, n: values.length, unrecovered: sorted01.filter((v) => v === Infinity).length, p50: at(50), p99: at(99) };
 }
 
-function row(id: string, title: string, records: readonly RunRecord[]): MatrixRow {
+function sloOf(sorted: readonly RunRecord[], documented: DocumentedFailure | null): SloMeasure | null {
+  if (!has(sorted, 'sloImpactLevel')) return null;
+  const runsByGrade = SLO_IMPACTS.map(() => 0);
+  for (const v of reported(sorted, 'sloImpactLevel')) if (v !== null && v >= 0 && v < SLO_IMPACTS.length) runsByGrade[v]!++;
+  let modal = 0;
+  runsByGrade.forEach((n, i) => { if (n >= runsByGrade[modal]!) modal = i; });
+  const burned = sortedCopy(reported(sorted, 'budgetBurnedPct').filter((v): v is number => v !== null && Number.isFinite(v)));
+  return { stated: documented?.impact ?? null, runsByGrade, modal: SLO_IMPACTS[modal]!, budgetBurnedP50: burned.length === 0 ? null : percentile(burned, 50) };
+}
+
+function row(id: string, title: string, records: readonly RunRecord[], documented: DocumentedFailure | null = null): MatrixRow {
   const sorted = byIndex(records, `matrix row ${id}`);
   commonRun(sorted, `matrix row ${id}`);
   const lossMetric = DATA_LOSS.find((m) => has(sorted, m));
@@ -78,6 +104,8 @@ function row(id: string, title: string, records: readonly RunRecord[]): MatrixRo
     autoRecover: manual === null ? null : rateOf(manual, (v) => v === 0),
     manualAction: manual === null ? null : rateOf(manual, (v) => v === 1),
     downtime: downtimeOf(sorted),
+    slo: sloOf(sorted, documented),
+    documented,
   };
 }
 
@@ -86,6 +114,6 @@ function row(id: string, title: string, records: readonly RunRecord[]): MatrixRo
  * Auto-Recover? | Manual Action?) from measured runs instead of opinions,
  * plus the downtime the document leaves out. Rows keep the order given.
  */
-export function failureMatrix(rows: readonly { id: string; title: string; records: readonly RunRecord[] }[]): MatrixRow[] {
-  return rows.map((r) => row(r.id, r.title, r.records));
+export function failureMatrix(rows: readonly { id: string; title: string; records: readonly RunRecord[]; documented?: DocumentedFailure | undefined }[]): MatrixRow[] {
+  return rows.map((r) => row(r.id, r.title, r.records, r.documented ?? null));
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../../io/errors.js';
 import { EXIT } from '../exit-codes.js';
 import { MATRIX_HELP } from '../help.js';
 import { CATALOGUE } from '../../io/catalogue.js';
-import { isPathRef, loadScenario } from '../../io/load-scenario.js';
+import { isPathRef, loadScenario, type LoadedScenario } from '../../io/load-scenario.js';
 import { paletteFor, type Io } from '../output.js';
 import { parseMatrixArgs } from '../sweep-args.js';
 import { collectRuns } from '../sweep-runner.js';
@@ -14,7 +14,7 @@ export async function matrixCommand(argv: readonly string[], io: Io, cwd: string
   const args = parseMatrixArgs(argv);
   if (args.help) { io.out(MATRIX_HELP); return 0; }
   const refs = await expand(args.what);
-  const loaded = [];
+  const loaded: (LoadedScenario & { ref: string })[] = [];
   for (const ref of refs) loaded.push({ ref, ...(await loadScenario(ref, cwd)) });
   const seen = new Map<string, string>();
   for (const l of loaded) {
@@ -40,7 +40,7 @@ export async function matrixCommand(argv: readonly string[], io: Io, cwd: string
   }, tasks, rows.map((r) => ({ ...r, name: r.id })));
   if (interrupted !== undefined) return interrupted;
   const { failureMatrix, formatMatrix, everyRunHeldItsClaims } = await import('../../stats/index.js');
-  const sorted = rows.map((r) => ({ id: r.id, title: r.title, records: r.store.sorted() }));
+  const sorted = rows.map((r, i) => ({ id: r.id, title: r.title, records: r.store.sorted(), documented: loaded[i]!.scenario.documented }));
   const matrix = failureMatrix(sorted);
   io.out(args.json ? `${JSON.stringify(matrix, null, 2)}\n` : formatMatrix(matrix, paletteFor(io, args.color)));
   return sorted.every((r) => everyRunHeldItsClaims(r.records)) ? EXIT.ok : EXIT.claimFailed;

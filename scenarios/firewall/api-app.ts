@@ -1,5 +1,4 @@
-import { ms, type Micros, type Simulation } from '../../src/scenario/index.js';
-import type { RandomStream } from '../../src/kernel/rng.js';
+import { ms, type Micros, type Simulation, type RandomStream } from '../../src/scenario/index.js';
 import type { CfsCpu } from '../../models/k8s/cfs-cpu.js';
 import type { MemoryCgroup } from '../../models/k8s/memory-cgroup.js';
 import type { ResilientCaller } from '../../models/resilience/resilient-caller.js';

@@ -7,6 +7,7 @@ import type { Replica } from '../../models/k8s/deployment.js';
 import { checkSchemaAtStartup } from '../../models/schema/startup-check.js';
 import { RateLimitGate } from '../../models/rate-limit/rate-limit-gate.js';
 import { ApiApp } from './api-app.js';
+import type { FirewallEvents } from './firewall-events.js';
 import { DbLink } from './db-link.js';
 import type { FirewallShared } from './shared.js';
 import type { ApiRequest } from './request.js';
@@ -85,7 +86,7 @@ export class ApiPod implements Replica {
   private started(): void {
     this.startupFailure = this.startupChecks();
     if (this.startupFailure !== null) {
-      this.s.sim.trace.emit(this.name, 'startup-failed', { reason: this.startupFailure });
+      this.s.sim.trace.typed<FirewallEvents>().emit(this.name, 'startup-failed', { reason: this.startupFailure });
       this.s.counters.startupFailures++;
       this.pod.crash('Error');
       return;

@@ -5,6 +5,7 @@ import { AdvisoryLock } from '../../models/schema/advisory-lock.js';
 import { MigrationJob, type JobOutcome } from '../../models/schema/migration-job.js';
 import { migrationScript } from '../../models/schema/migration-script.js';
 import type { Deployment } from '../../models/k8s/deployment.js';
+import type { FirewallEvents } from './firewall-events.js';
 import type { FirewallParams } from './params.js';
 import type { FirewallShared } from './shared.js';
 import type { FirewallTemplate } from './template.js';
@@ -64,7 +65,7 @@ export class CiPipeline {
     const check = () => {
       if (this.deployment.condition === 'ProgressDeadlineExceeded' && !this.rolledBack) {
         this.rolledBack = this.deployment.rollback();
-        this.sim.trace.emit('ci', 'rollback', { reason: 'ProgressDeadlineExceeded' });
+        this.sim.trace.typed<FirewallEvents>().emit('ci', 'rollback', { reason: 'ProgressDeadlineExceeded' });
         return;
       }
       if (this.deployment.condition === 'Progressing') this.sim.schedule(ms(5_000), check);

@@ -1,5 +1,4 @@
-import { ms, sec, type Micros, type Simulation } from '../../src/scenario/index.js';
-import type { RandomStream } from '../../src/kernel/rng.js';
+import { ms, sec, type Micros, type Simulation, type RandomStream } from '../../src/scenario/index.js';
 import { Hooks } from '../../models/client/hooks.js';
 import { issueJwt, type JwtClaims } from '../../models/auth/jwt.js';
 import type { Credential } from '../../models/auth/auth-gate.js';

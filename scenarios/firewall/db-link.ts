@@ -1,5 +1,6 @@
 import { ms, type Micros, type Simulation } from '../../src/scenario/index.js';
 import type { GenericService, ServiceCall, ServiceReply } from '../../models/service/service.js';
+import type { FirewallEvents } from './firewall-events.js';
 import type { NetworkPolicies } from '../../models/k8s/network-policy.js';
 
 export type QueryOutcome = 'ok' | 'timeout' | 'db-down' | 'pool-timeout';
@@ -120,7 +121,7 @@ export class DbLink {
   private lost(): void {
     if (!this.connected || !this.alive) return;
     this.connected = false;
-    this.sim.trace.emit(this.pod, 'db-disconnected', {});
+    this.sim.trace.typed<FirewallEvents>().emit(this.pod, 'db-disconnected', {});
     for (const w of this.waiters.splice(0)) { this.sim.cancel(w.timer); w.done('db-down'); }
     this.attempt = 1;
     this.scheduleReconnect();
@@ -131,7 +132,7 @@ export class DbLink {
     if (!this.alive) return;
     if (this.reachable) {
       this.connected = true;
-      if (this.attempt > 0) { this.reconnects++; this.sim.trace.emit(this.pod, 'db-reconnected', { attempts: this.attempt }); }
+      if (this.attempt > 0) { this.reconnects++; this.sim.trace.typed<FirewallEvents>().emit(this.pod, 'db-reconnected', { attempts: this.attempt }); }
       this.attempt = 0;
       return;
     }

@@ -1,5 +1,4 @@
-import { ms, type Simulation } from '../../src/scenario/index.js';
-import type { RandomStream } from '../../src/kernel/rng.js';
+import { ms, type Simulation, type RandomStream } from '../../src/scenario/index.js';
 import type { ApiPod } from './api-pod.js';
 import type { ApiRequest } from './request.js';
 

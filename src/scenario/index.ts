@@ -6,6 +6,7 @@
  * simulation primitives (for models) and scenario wiring.
  */
 export type { Simulation } from '../kernel/simulation.js';
+export type { RandomStream } from '../kernel/rng.js';
 export type { TraceRecord, TraceSink, TraceData } from '../kernel/trace.js';
 export { type EventMap, type RecordOf, type FaultRecord, isFaultRecord } from '../kernel/trace-events.js';
 export { type Micros, ms, sec, toMs, toSec, US_PER_MS, US_PER_S, formatTime, formatDuration } from '../kernel/time.js';

@@ -23,6 +23,14 @@ import { patternsPoolExhaustion } from './patterns/pool-exhaustion.js';
 import { patternsDataCorruption } from './patterns/data-corruption.js';
 import { patternsMessageLoss } from './patterns/message-loss.js';
 import { patternsFailedDeployment } from './patterns/failed-deployment.js';
+import { hdfsRestart } from './hdfs-cache/restart.js';
+import { hdfsNamenodeFailover } from './hdfs-cache/namenode-failover.js';
+import { hdfsMemoryPressure } from './hdfs-cache/memory-pressure.js';
+import { hdfsDiskExhaustion } from './hdfs-cache/disk-exhaustion.js';
+import { hdfsPartition } from './hdfs-cache/partition.js';
+import { hdfsCacheCorruption } from './hdfs-cache/cache-corruption.js';
+import { hdfsConcurrentAccess } from './hdfs-cache/concurrent-access.js';
+import { hdfsConcurrentFailures } from './hdfs-cache/concurrent-failures.js';
 import { firewallDbConnection } from './firewall/db-connection.js';
 import { firewallQueryTimeout } from './firewall/query-timeout.js';
 import { firewallMigrationMismatch } from './firewall/migration-mismatch.js';
@@ -44,7 +52,9 @@ import { firewallInvalidConfig } from './firewall/invalid-config.js';
  * Every built-in scenario, in the order `sim list` shows them: seed 000's Scenarios A to D,
  * then one scenario per failure of the Flux-Gate document, in its order,
  * then one per question of the unhappy-path document (seed 001), in its order,
- * then one per failure of the governance firewall's matrix (seed 004), in its order.
+ * then one per failure of the HDFS reader-cache document (seed 003), in its order, and its
+ * long-horizon availability scenario, then one per failure of the governance firewall's
+ * matrix (seed 004), in its order.
  */
 export const scenarios: readonly AnyScenario[] = [
   scenarioA, scenarioB, scenarioC, scenarioD,
@@ -52,6 +62,8 @@ export const scenarios: readonly AnyScenario[] = [
   fluxPgDown, fluxPoolExhausted, fluxApiCrash, fluxRedisPgMismatch, fluxPartition,
   patternsLatencySpike, patternsConnectionRefused, patternsMessageLoss, patternsDataCorruption, patternsCascadingFailure,
   patternsBreakerStates, patternsMemoryExhaustion, patternsPoolExhaustion, patternsFailedDeployment,
+  hdfsRestart, hdfsNamenodeFailover, hdfsMemoryPressure, hdfsDiskExhaustion, hdfsPartition,
+  hdfsCacheCorruption, hdfsConcurrentAccess, hdfsConcurrentFailures,
   firewallDbConnection, firewallQueryTimeout, firewallMigrationMismatch, firewallInvalidCredentials, firewallJwtExpiry,
   firewallRateLimit, firewallOom, firewallCpuSaturation, firewallNetworkIsolation, firewallFailedRollout,
   firewallMigrationFailure, firewallClientErrors, firewallServerErrors, firewallExternalApi, firewallDbCorruption, firewallInvalidConfig,

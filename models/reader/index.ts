@@ -10,3 +10,4 @@ export { ReaderStartup, type StartupHost } from './reader-startup.js';
 export { startReaderQueries, DEFAULT_READER_QUERIES, type ReaderQueryOptions } from './reader-workload.js';
 export { ZipfSampler } from './zipf.js';
 export type { ReaderEvents, ReaderRecord } from './reader-events.js';
+export { HdfsClientSource } from './hdfs-client-source.js';

@@ -23,6 +23,7 @@ export interface ScenarioEntry {
 const PATRONI = 'seeds/000_3b6c436277faf2d9.txt';
 const FLUX = 'seeds/002_c52631de9649282e.txt (Flux-Gate failure modes)';
 const PATTERNS = 'seeds/001_c2d78e65abd78ba3.txt (Failure Mode Design: the unhappy path)';
+const HDFS = 'seeds/003_82a844d9818d4c95.txt (HDFS reader cache: failure scenarios and mitigations)';
 const FIREWALL = 'seeds/004_a1d9ae445125ec09.txt (Failure Mode Matrix: AI Mutation Governance Firewall)';
 const byDefault = (m: { default: AnyScenario }): AnyScenario => m.default;
 
@@ -122,6 +123,38 @@ export const CATALOGUE: readonly ScenarioEntry[] = [
   {
     id: 'patterns-failed-deployment', title: 'Patterns: v1.1 crashes in production after a blue-green switch', source: `${PATTERNS}, 5. Deployment Failures / Failed Deployment`,
     system: 'patterns', checkable: true, load: () => import('../../scenarios/patterns/failed-deployment.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-restart', title: 'HDFS reader cache: the reader process restarts', source: `${HDFS}, 1. Process Restart / Pod Restart`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/restart.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-namenode-failover', title: 'HDFS reader cache: the active NameNode\'s host is lost', source: `${HDFS}, 2. HDFS NameNode Failover`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/namenode-failover.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-memory-pressure', title: 'HDFS reader cache: the parsed logs outgrow the memory limit', source: `${HDFS}, 3. Memory Pressure / OOM Scenarios`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/memory-pressure.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-disk-exhaustion', title: 'HDFS reader cache: something else fills the cache volume to 95 %', source: `${HDFS}, 4. Disk Space Exhaustion`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/disk-exhaustion.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-partition', title: 'HDFS reader cache: the reader is cut off from HDFS for 3 minutes', source: `${HDFS}, 5. Network Partitions / HDFS Unreachable`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/partition.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-cache-corruption', title: 'HDFS reader cache: 10 % of the cache files are corrupt at a restart', source: `${HDFS}, 6. Cache Corruption / Invalid Data`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/cache-corruption.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-concurrent-access', title: 'HDFS reader cache: two reader processes share the cache directory', source: `${HDFS}, 7. Concurrent Access Conflicts`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/concurrent-access.js').then(byDefault),
+  },
+  {
+    id: 'hdfs-concurrent-failures', title: 'HDFS reader cache: every component fails and is repaired on its own, for a year', source: `${HDFS}, RESULT: 99.9% availability even during multiple concurrent failures`,
+    system: 'hdfs-cache', checkable: true, load: () => import('../../scenarios/hdfs-cache/concurrent-failures.js').then(byDefault),
   },
   {
     id: 'firewall-db-connection', title: 'Database connection failure: PostgreSQL down for 2 minutes', source: `${FIREWALL}, 1. Database Connection Failure`,

@@ -14,7 +14,7 @@ afterEach(() => cleanup());
 
 describe('scenario picker', () => {
   it('lists every scenario with its title and source document', () => {
-    const { lastFrame } = render(<Picker items={items} defaultSeed={42} columns={200} rows={30} theme={theme} onOpen={() => {}} onQuit={() => {}} />);
+    const { lastFrame } = render(<Picker items={items} defaultSeed={42} columns={200} rows={scenarios.length + 6} theme={theme} onOpen={() => {}} onQuit={() => {}} />);
     const frame = lastFrame()!;
     expect(frame).toContain(`pick a scenario (${scenarios.length} of ${scenarios.length})`);
     for (const s of scenarios) expect(frame).toContain(s.id);
@@ -27,7 +27,7 @@ describe('scenario picker', () => {
     await press(stdin, '/', 'k', 'a', 'f', 'k', 'a');
     const frame = lastFrame()!;
     // Two ids and one title ("... with a Kafka backlog") mention Kafka.
-    expect(frame).toContain('pick a scenario (3 of 24)');
+    expect(frame).toContain('pick a scenario (3 of 48)');
     expect(frame).toContain('❯ flux-kafka-down');
     expect(frame).toContain('  flux-kafka-lag');
     expect(frame).toContain('  flux-redis-pg-mismatch');

@@ -50,6 +50,8 @@ interface LogicalCall {
   readonly startedAt: Micros;
   tries: number;
   refreshed: boolean;
+  /** It was answered 429 at least once: its wait is the client's own doing. */
+  throttled: boolean;
 }
 
 /**
@@ -74,14 +76,14 @@ export class Clients {
   request(client: string, legit = true): void {
     const call: LogicalCall = {
       client, legit, external: this.rng.next() < this.o.externalShare, badPayload: legit && this.rng.next() < this.o.badPayloadShare(),
-      startedAt: this.sim.now, tries: 0, refreshed: false,
+      startedAt: this.sim.now, tries: 0, refreshed: false, throttled: false,
     };
     this.attempt(call);
   }
 
   /** The attacker's request with a guessed credential. */
   guess(client: string, credential: Credential): void {
-    const call: LogicalCall = { client, legit: false, external: false, badPayload: false, startedAt: this.sim.now, tries: 0, refreshed: true };
+    const call: LogicalCall = { client, legit: false, external: false, badPayload: false, startedAt: this.sim.now, tries: 0, refreshed: true, throttled: false };
     this.go(call, credential);
   }
 
@@ -113,6 +115,7 @@ export class Clients {
     const call = a.call;
     this.attempted.call({ sentAt: a.sentAt, status, latencyUs: this.sim.now - a.sentAt, legit: call.legit, client: call.client }, undefined);
     if (!call.legit) return this.finished.call(status, call);
+    if (status === 429) call.throttled = true;
     if (status === 401 && !call.refreshed) {
       // "token expired": get a new token and send again once.
       call.refreshed = true;

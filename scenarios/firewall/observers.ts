@@ -85,7 +85,8 @@ export class FirewallObserved {
    * let retries triple an outage's weight, and hide nothing else.
    */
   private finished(status: Status, call: LogicalCall, faultAt: Micros): void {
-    const good = !isServerError(status) && this.sim.now - call.startedAt <= ms(this.p.latencyObjectiveMs);
+    // A client over its rate limit waits by its own doing: its latency is not the service's.
+    const good = !isServerError(status) && (call.throttled || status !== 200 || this.sim.now - call.startedAt <= ms(this.p.latencyObjectiveMs));
     this.slo.record(call.startedAt, good);
     if (!good && call.startedAt >= faultAt) this.lastBadAt = call.startedAt;
     if (call.startedAt < faultAt) return;

@@ -37,9 +37,15 @@ export type ParamsSchema = z.ZodObject<any>;
  * measurements.
  */
 export interface DocumentedFailure {
-  readonly impact: SloImpact;
-  readonly autoRecovery: boolean;
-  readonly manualRecovery: boolean;
+  readonly impact?: SloImpact;
+  readonly autoRecovery?: boolean;
+  readonly manualRecovery?: boolean;
+  /**
+   * The document's Recovery Time Objectives row, as printed ("<30 seconds",
+   * "Immediate", "None"); `sim matrix` sets the metrics detectionMs,
+   * recoveryMs and dataLost beside it.
+   */
+  readonly rto?: { readonly detection: string; readonly recovery: string; readonly dataLoss: string };
   readonly summary?: DocumentSummary;
 }
 

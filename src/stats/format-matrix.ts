@@ -1,7 +1,7 @@
 import { formatMetric } from '../report/format.js';
 import { plainPalette, type Palette } from '../report/palette.js';
 import { formatCount, formatInterval, formatPercent } from './format-stats.js';
-import type { MatrixRow, RateEstimate } from './matrix.js';
+import type { MatrixRow, MedianEstimate, RateEstimate } from './matrix.js';
 import { matrixSummary, type MatrixSummary } from './matrix-summary.js';
 import { SLO_IMPACTS } from '../scenario/slo-ledger.js';
 import { renderTable, type Cell } from './text-table.js';
@@ -60,10 +60,36 @@ export function formatMatrix(rows: readonly MatrixRow[], palette: Palette = plai
     ...(withSlo ? ['SLO impact: the budget a 30-day 99.9 % SLO loses to the incident, None < 0.1 % <= Low < 2 % <= Medium < 10 % <= High'] : []),
   ];
   const summary = matrixSummary(rows);
+  const rto = rows.filter((r) => r.rto !== null);
   return [
     p.bold('Failure Recovery Matrix (measured)'), ...renderTable(head, body, ['l', 'r', 'l', 'l', 'l', 'l', 'l'], p), '', ...notes.map((n) => p.dim(`  ${n}`)),
+    ...(rto.length === 0 ? [] : ['', ...formatRto(rto, p)]),
     ...(summary === null ? [] : ['', ...formatSummary(summary, p)]),
   ].join('\n') + '\n';
+}
+
+/** "<30 seconds | 30.0s [30.0s, 30.0s]": the document's cell, then the median over the runs with its 95 % interval. */
+function timeCell(stated: string | undefined, m: MedianEstimate | null): string {
+  const measured = m === null ? 'n/a' : `${formatMetric(m.p50, 'ms')} ${formatInterval(m.ci95, (x) => formatMetric(x, 'ms'))}`;
+  return `${stated ?? '?'} | ${measured}`;
+}
+
+function lossCell(stated: string | undefined, r: RateEstimate | null): string {
+  if (r === null || r.runs === 0) return `${stated ?? '?'} | n/a`;
+  return `${stated ?? '?'} | ${r.count === 0 ? never(r, 'none') : `${formatPercent(r.rate)} of runs ${ci(r)}`}`;
+}
+
+/** The document's Recovery Time Objectives table beside the measured medians, row by row. */
+function formatRto(rows: readonly MatrixRow[], p: Palette): string[] {
+  const head = ['failure', 'runs', 'detection: document | measured p50 [95% CI]', 'recovery: document | measured p50 [95% CI]', 'data loss: document | runs with loss'];
+  const body = rows.map((r): Cell[] => {
+    const d = r.documented?.rto;
+    return [r.id, formatCount(r.runs), timeCell(d?.detection, r.rto!.detection), timeCell(d?.recovery, r.rto!.recovery), lossCell(d?.dataLoss, r.rto!.dataLost)];
+  });
+  return [
+    p.bold('Recovery Time Objectives (document | measured)'), ...renderTable(head, body, ['l', 'r', 'l', 'l', 'l'], p),
+    p.dim('  times: metrics detectionMs and recoveryMs from the failure; [..] is a distribution-free 95% interval of the median; data loss: runs with dataLost > 0'),
+  ];
 }
 
 const cell = (n: number | null) => (n === null ? '-' : formatCount(n));

@@ -64,12 +64,12 @@ function disagreements(rows: readonly MatrixRow[], sev: readonly SeverityCount[]
 
 /** The summary, or null when no row says what its document states. */
 export function matrixSummary(rows: readonly MatrixRow[]): MatrixSummary | null {
-  const documented = rows.filter((r) => r.documented !== null);
+  const documented = rows.filter((r) => r.documented?.impact !== undefined);
   if (documented.length === 0) return null;
   const first = documented.find((r) => r.documented?.summary !== undefined)?.documented ?? null;
   const tableRows = first?.summary?.rows;
   const table = tableRows === undefined ? null : { auto: tableRows.reduce((n, r) => n + r.auto, 0), manual: tableRows.reduce((n, r) => n + r.manual, 0) };
-  const sections = { auto: count(documented, (r) => r.documented!.autoRecovery), manual: count(documented, (r) => r.documented!.manualRecovery) };
+  const sections = { auto: count(documented, (r) => r.documented!.autoRecovery === true), manual: count(documented, (r) => r.documented!.manualRecovery === true) };
   const measured = {
     auto: count(documented, (r) => r.autoRecover !== null && r.autoRecover.rate >= 0.5),
     manual: count(documented, (r) => r.manualAction !== null && r.manualAction.rate > 0.5),

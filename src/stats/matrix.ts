@@ -2,6 +2,7 @@ import type { RunRecord } from '../records/run-record.js';
 import type { DocumentedFailure } from '../scenario/scenario.js';
 import { SLO_IMPACTS, type SloImpact } from '../scenario/slo-ledger.js';
 import type { Interval } from './interval.js';
+import { medianCi95 } from './median-ci.js';
 import { ruleOfThree, wilson95 } from './proportion.js';
 import { percentile, sortedCopy } from './quantile.js';
 import { byIndex, commonRun } from './records.js';
@@ -40,6 +41,22 @@ export interface MatrixRow {
   readonly slo: SloMeasure | null;
   /** What the document says of this failure, when the scenario records it. */
   readonly documented: DocumentedFailure | null;
+  /** Its Recovery Time Objectives row as measured (metrics detectionMs, recoveryMs, dataLost); null when not measured. */
+  readonly rto: RtoMeasure | null;
+}
+
+/** Median of a time over the runs that measured it, with a distribution-free 95 % interval. */
+export interface MedianEstimate {
+  readonly n: number;
+  readonly p50: number;
+  readonly ci95: Interval | null;
+}
+
+export interface RtoMeasure {
+  readonly detection: MedianEstimate | null;
+  readonly recovery: MedianEstimate | null;
+  /** Runs where dataLost > 0. */
+  readonly dataLost: RateEstimate | null;
 }
 
 export interface SloMeasure {
@@ -91,6 +108,17 @@ function sloOf(sorted: readonly RunRecord[], documented: DocumentedFailure | nul
   return { stated: documented?.impact ?? null, runsByGrade, modal: SLO_IMPACTS[modal]!, budgetBurnedP50: burned.length === 0 ? null : percentile(burned, 50) };
 }
 
+function medianOf(sorted: readonly RunRecord[], name: string): MedianEstimate | null {
+  const values = sortedCopy(reported(sorted, name).filter((v): v is number => v !== null && Number.isFinite(v)));
+  if (values.length === 0) return null;
+  return { n: values.length, p50: percentile(values, 50), ci95: medianCi95(values) };
+}
+
+function rtoOf(sorted: readonly RunRecord[]): RtoMeasure | null {
+  const rto = { detection: medianOf(sorted, 'detectionMs'), recovery: medianOf(sorted, 'recoveryMs'), dataLost: has(sorted, 'dataLost') ? rateOf(reported(sorted, 'dataLost'), (v) => v > 0) : null };
+  return rto.detection === null && rto.recovery === null && (rto.dataLost === null || rto.dataLost.runs === 0) ? null : rto;
+}
+
 function row(id: string, title: string, records: readonly RunRecord[], documented: DocumentedFailure | null = null): MatrixRow {
   const sorted = byIndex(records, `matrix row ${id}`);
   commonRun(sorted, `matrix row ${id}`);
@@ -106,6 +134,7 @@ function row(id: string, title: string, records: readonly RunRecord[], documente
     downtime: downtimeOf(sorted),
     slo: sloOf(sorted, documented),
     documented,
+    rto: rtoOf(sorted),
   };
 }
 

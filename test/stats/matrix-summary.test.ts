@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureMatrix, formatMatrix } from '../../src/stats/index.js';
+import { failureMatrix, formatMatrix, medianCi95 } from '../../src/stats/index.js';
 import { matrixSummary } from '../../src/stats/matrix-summary.js';
 import type { DocumentSummary } from '../../src/scenario/index.js';
 import { makeRecords } from './make-records.js';
@@ -49,5 +49,32 @@ describe('the Summary Statistics of sim matrix', () => {
 
   it('leaves a matrix without documented failures as it was', () => {
     expect(matrixSummary(failureMatrix([{ id: 'b', title: 'B', records: b }]))).toBeNull();
+  });
+});
+
+describe('the Recovery Time Objectives of sim matrix', () => {
+  // 20 runs: detection 1..20 s, recovery 30 s each, data lost in runs 0 and 1.
+  const recs = makeRecords(20, (i) => ({ detectionMs: (i + 1) * 1000, recoveryMs: 30_000, dataLost: i < 2 ? 3 : 0 }), undefined, { scenario: 'r' });
+  const rows = failureMatrix([{ id: 'r', title: 'R', records: recs, documented: { rto: { detection: '<10 seconds', recovery: '<30 seconds', dataLoss: 'None' } } }]);
+
+  it('takes the median with its order-statistic interval (n = 20: the 6th and 15th values) and the runs that lost data', () => {
+    expect(rows[0]!.rto!.detection).toEqual({ n: 20, p50: 10_000, ci95: [6_000, 15_000] });
+    expect(rows[0]!.rto!.recovery).toEqual({ n: 20, p50: 30_000, ci95: [30_000, 30_000] });
+    expect(rows[0]!.rto!.dataLost).toMatchObject({ count: 2, runs: 20 });
+  });
+
+  it('prints the document\'s cell beside the measurement', () => {
+    const text = formatMatrix(rows);
+    expect(text).toContain('Recovery Time Objectives (document | measured)');
+    expect(text).toContain('<10 seconds | 10.0s [6.0s, 15.0s]');
+    expect(text).toContain('None | 10.0% of runs');
+  });
+});
+
+describe('medianCi95', () => {
+  const ranks = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  it('gives the order statistics of Conover\'s table: n = 10 -> (2, 9), 20 -> (6, 15), 100 -> (40, 61); none below n = 6', () => {
+    expect([10, 20, 100].map((n) => medianCi95(ranks(n)))).toEqual([[2, 9], [6, 15], [40, 61]]);
+    expect(medianCi95(ranks(5))).toBeNull();
   });
 });

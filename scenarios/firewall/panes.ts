@@ -25,6 +25,7 @@ function requestsPane({ observed: o, sim }: FirewallView): PaneData {
     rows: [
       ['200 / 401 / 422 / 429', `${c(200)} / ${c(401)} / ${c(422)} / ${c(429)}`],
       ['500 / 503 / 504 / no answer', `${c(500)} / ${c(503)} / ${c(504)} / ${c(0)}`],
+      ['rate-limit rejections (429): legitimate / attacker', `${o.legitRateLimited} / ${o.attackerRateLimited}`],
       ['availability since the failure', `${(100 * o.slo.availability()).toFixed(2)} %`],
       ['error budget burned (30 d, 99.9 %)', `${(100 * o.slo.burned(sim.now)).toFixed(2)} % (${SLO_IMPACTS[SLO_IMPACTS.indexOf(o.slo.impact(sim.now))]})`],
       ['alerts fired', [...o.firstFired.keys()].join(', ') || 'none'],

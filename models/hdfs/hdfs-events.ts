@@ -34,7 +34,11 @@ export type HdfsEvents = {
   'become-active-failed': { reason: string };
   /** One client call to one NameNode and its outcome. */
   'attempt': { client: string; namenode: string; attempt: number; outcome: string };
-  'failover': { client: string; from: string; to: string; failovers: number };
+  /**
+   * A read's failover (failovers: its own count, which the 15-attempt limit uses). switched: whether it moved
+   * the client's shared proxy; false when another call already had since this one was sent. to: where the proxy points now.
+   */
+  'failover': { client: string; from: string; to: string; failovers: number; switched: boolean };
   'sleep': { client: string; ms: number };
   'breaker-rejected': { client: string; namenode: string };
   'read-done': { client: string; path: string; ok: boolean; attempts: number; error: string | null };

@@ -13,6 +13,7 @@ export { DEFAULT_HDFS_HA, HdfsHaCluster, type HdfsHaOptions } from './ha-cluster
 export type { HdfsEvents, HdfsRecord } from './hdfs-events.js';
 export { callNameNode, type NameNodeCallOutcome } from './client/rpc-call.js';
 export type { HdfsClient, ReadResult } from './client/read-result.js';
+export { FailoverProxy } from './client/failover-proxy.js';
 export { DEFAULT_JAVA_CLIENT, JavaHdfsClient, type JavaClientOptions } from './client/java-client.js';
 export { DEFAULT_SWEEP_CLIENT, SingleSweepHdfsClient, type SweepClientOptions } from './client/single-sweep-client.js';
 export { DEFAULT_FAILSAFE_READER, FailsafeHdfsReader, type FailsafeReaderOptions } from './client/failsafe-reader.js';

@@ -1,5 +1,6 @@
 import type { MetricInfo } from '../../src/scenario/index.js';
 import { comboLabel } from './downtime-combos.js';
+import { RTO_INFO } from './rto.js';
 import { COMBO_KEYS, type HdfsCacheMetrics, type IncidentMetrics } from './metrics.js';
 
 const INCIDENT_INFO: { readonly [K in keyof IncidentMetrics]: MetricInfo } = {
@@ -47,5 +48,5 @@ const HORIZON_INFO = {
   ...(Object.fromEntries(COMBO_KEYS.map((k) => [k, { label: comboLabel(k), unit: 'ms' } satisfies MetricInfo])) as Record<string, MetricInfo>),
 } satisfies Record<string, MetricInfo>;
 
-/** Both modes' metrics (a run reports its own mode's). */
-export const HDFS_CACHE_METRIC_INFO: { readonly [K in keyof HdfsCacheMetrics]: MetricInfo } = { ...INCIDENT_INFO, ...HORIZON_INFO };
+/** Both modes' metrics (a run reports its own mode's) and the RTO row's (every run). */
+export const HDFS_CACHE_METRIC_INFO: { readonly [K in keyof HdfsCacheMetrics]: MetricInfo } = { ...INCIDENT_INFO, ...HORIZON_INFO, ...RTO_INFO };

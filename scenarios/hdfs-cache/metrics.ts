@@ -4,6 +4,7 @@ import { comboKeys } from './downtime-combos.js';
 import type { IncidentObserved } from './observers.js';
 import type { HdfsCacheParams } from './params.js';
 import type { HdfsCacheWorld } from './world.js';
+import { NO_RTO, rtoMetrics, type RtoMetrics } from './rto.js';
 
 export type HdfsCacheView = SystemView<HdfsCacheWorld, IncidentObserved | null, HdfsCacheParams>;
 
@@ -53,8 +54,8 @@ export interface HorizonMetrics extends Record<string, number> {
   componentFailures: number;
 }
 
-/** A run reports its mode's metrics only (the other mode's would all be 0). */
-export type HdfsCacheMetrics = IncidentMetrics & HorizonMetrics;
+/** A run reports its mode's metrics only (the other mode's would all be 0), and every run its RTO row's (rto.ts). */
+export type HdfsCacheMetrics = IncidentMetrics & HorizonMetrics & RtoMetrics;
 
 /** From `from` to `to`, or to now (a lower bound) when `to` never came; 0 when `from` never came. */
 function span(from: Micros | null, to: Micros | null, now: Micros): number {
@@ -63,7 +64,9 @@ function span(from: Micros | null, to: Micros | null, now: Micros): number {
 }
 
 export function hdfsCacheMetrics(v: HdfsCacheView): HdfsCacheMetrics {
-  return (v.world.horizon !== null ? horizonMetrics(v) : incidentMetrics(v)) as HdfsCacheMetrics;
+  if (v.world.horizon !== null) return { ...horizonMetrics(v), ...NO_RTO } as HdfsCacheMetrics;
+  const m = incidentMetrics(v);
+  return { ...m, ...rtoMetrics(v.params.rtoRow, m, v.observed!, v.sim.now) } as HdfsCacheMetrics;
 }
 
 function incidentMetrics({ world, observed: o, sim, params: p }: HdfsCacheView): IncidentMetrics {

@@ -70,6 +70,10 @@ export class IncidentObserved {
   restartedAt: Micros | null = null;
   corruptionFoundAt: Micros | null = null;
   rebuilds = 0;
+  /** Known logs that start-ups after the fault had to re-read from HDFS (a rescan, a rebuild, dropped entries). */
+  refetchedFiles = 0;
+  /** The first answer from the disk cache after the fault: offline mode serving (graceful degradation). */
+  offlineServedAt: Micros | null = null;
   concurrentWritersUs: Micros = 0;
   lockWaitMaxMs = 0;
 
@@ -93,7 +97,14 @@ export class IncidentObserved {
       case 'started': if (after && reader) this.restartedAt ??= rec.t; break;
       case 'rebuild': this.rebuilds++; if (after) this.corruptionFoundAt ??= rec.t; break;
       case 'load-done': if (after && Number(data['corrupt']) > 0) this.corruptionFoundAt ??= rec.t; break;
+      case 'scan-started': if (after && reader) this.refetchedFiles += Number(data['files']); break;
     }
+  }
+
+  /** A reader answered a query. */
+  answer(a: ReaderAnswer): void {
+    this.answers.add(a, this.w.cache, this.incidentBegun);
+    if (a.kind === 'stale' && this.faultAt !== null) this.offlineServedAt ??= this.sim.now;
   }
 
   /** Refusals count as an outage once a reader has served, a fault struck, or memory failed (an OOM kill, a stuck insert). */
@@ -134,7 +145,7 @@ export function observeHdfsCache(world: HdfsCacheWorld, sim: Simulation, p: Hdfs
   if (w === null) return null;
   const o = new IncidentObserved(w, sim, p);
   sim.trace.addSink({ record: (rec: TraceRecord) => o.record(rec) });
-  for (const r of w.readers) r.answered.add((a) => o.answers.add(a, w.cache, o.incidentBegun));
+  for (const r of w.readers) r.answered.add((a) => o.answer(a));
   let tick = 0;
   const until = ms(p.durationMs);
   const sample = (): void => {

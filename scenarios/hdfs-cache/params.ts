@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RTO_ROWS } from './rto-rows.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -19,6 +20,7 @@ export const hdfsCacheParams = z.object({
   mode: z.enum(['incident', 'long-horizon']).default('incident').describe('incident: the models (NameNode HA, clients, reader) for one failure; long-horizon: components failing and repaired for years (hdfs-concurrent-failures)'),
   durationMs: ms(600_000, 'virtual run length (incident mode)'),
   faultAtMs: ms(120_000, 'when the scenario\'s fault strikes (the reader is ready at 30 s)'),
+  rtoRow: z.enum(RTO_ROWS).default('none').describe('the row of the seed\'s Recovery Time Objectives table that detectionMs, recoveryMs and dataLost measure (each scenario sets its own; none: NaN)'),
   // The switches (seed 003's fixes).
   persistence: z.enum(['none', 'disk']).default('disk').describe('section 1: none = volatile cache, every start is a full scan; disk = PersistentHdfsCache'),
   retry: z.enum(['none', 'failsafe', 'java', 'single-sweep']).default('failsafe').describe('section 2, the HDFS client: none = pinned to nn1; failsafe = the seed\'s FailsafeHdfsReader; java = Hadoop\'s failover proxy; single-sweep = hdfs-native before PR 317'),

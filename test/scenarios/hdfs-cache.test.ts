@@ -17,20 +17,26 @@ import { hdfsRestart } from '../../scenarios/hdfs-cache/restart.js';
 import { hdfsCache } from '../../scenarios/hdfs-cache/system.js';
 
 const run = (s: AnyScenario, params: Record<string, unknown> = {}, seed = 42): RunResult => runScenario(s, { seed, params, timeline: false });
+/** Each scenario's seed-42 run at its defaults, run once for the tests that read it. */
+const defaultRuns = new Map<AnyScenario, RunResult>();
+const atDefaults = (s: AnyScenario): RunResult => defaultRuns.get(s) ?? defaultRuns.set(s, run(s)).get(s)!;
+/** The RTO row a run measured: detection, recovery, data lost. */
+const rto = (r: RunResult) => [r.metrics.detectionMs, r.metrics.recoveryMs, r.metrics.dataLost];
 const verdicts = (r: RunResult) => r.claims.map((c) => c.pass);
 const failedInvariants = (r: RunResult) => r.invariants.filter((i) => !i.pass).map((i) => i.name);
 
 describe('hdfs-cache incident scenarios at seed 42, against the seed\'s Recovery Time Objectives', () => {
   it('hdfs-restart: the persistent cache loads 1,920 entries at 64/s in exactly 30 s; persistence=none rescans for 32 min', () => {
-    const fix = run(hdfsRestart), none = run(hdfsRestart, { persistence: 'none' });
+    const fix = atDefaults(hdfsRestart), none = run(hdfsRestart, { persistence: 'none' });
     expect(fix.metrics.readerRecoveryMs).toBe(30_000);
     expect(verdicts(fix)).toEqual([true, true, true]);
     expect(none.metrics.readerRecoveryMs).toBe(1_920_000);
     expect(verdicts(none)).toEqual([true, false, true]);
+    expect(rto(none)).toEqual([0, 1_920_000, 1_920]); // the whole cache re-read from HDFS
   });
 
   it('hdfs-namenode-failover: the ZKFC sees the lost host in 5 s (session timeout), but the fencing puts the new active at 40 s, past the seed\'s 30 s', () => {
-    const r = run(hdfsNamenodeFailover);
+    const r = atDefaults(hdfsNamenodeFailover);
     expect(r.metrics.failoverDetectMs).toBe(5_000);
     expect(r.metrics.failoverRecoveryMs).toBeCloseTo(40_000, -2);
     expect(r.metrics.clientRecoveryMs).toBeGreaterThan(30_000);
@@ -40,17 +46,21 @@ describe('hdfs-cache incident scenarios at seed 42, against the seed\'s Recovery
   });
 
   it('hdfs-memory-pressure: the 1.5 GB bound holds memory at 79 % of the limit; lru=none OOM-loops, lru=seed-code hangs an insert', () => {
-    const fix = run(hdfsMemoryPressure), none = run(hdfsMemoryPressure, { lru: 'none' }), seedCode = run(hdfsMemoryPressure, { lru: 'seed-code' });
+    const fix = atDefaults(hdfsMemoryPressure), none = run(hdfsMemoryPressure, { lru: 'none' }), seedCode = run(hdfsMemoryPressure, { lru: 'seed-code' });
     expect(verdicts(fix)).toEqual([true, true, true, true]);
     expect(fix.metrics.oomKills).toBe(0);
     expect(none.metrics.oomKills).toBeGreaterThan(10);
     expect(verdicts(none).slice(1)).toEqual([false, false, false]);
     expect(seedCode.metrics.stuckInserts).toBe(1);
     expect(failedInvariants(none)).toEqual([]); // the crash loop outlives the run: the eventually-invariant is not reached
+    // The alert fires 36 s after the cache passes 1800 MB; the crash loop never serves again (a lower bound: to the end of the run).
+    expect(none.metrics.detectionMs).toBe(36_000);
+    expect(none.metrics.recoveryMs).toBeGreaterThan(500_000);
+    expect(none.metrics.dataLost).toBeGreaterThan(0.9 * none.metrics.queries!);
   });
 
   it('hdfs-disk-exhaustion: the monitor keeps ENOSPC away by deleting most of the cache; diskCleanup=none fills the volume', () => {
-    const fix = run(hdfsDiskExhaustion), none = run(hdfsDiskExhaustion, { diskCleanup: 'none' });
+    const fix = atDefaults(hdfsDiskExhaustion), none = run(hdfsDiskExhaustion, { diskCleanup: 'none' });
     expect(verdicts(fix)).toEqual([true, true]);
     expect(fix.metrics.enospcWrites).toBe(0);
     expect(fix.metrics.cacheFilesCleaned).toBeGreaterThan(1_920);
@@ -60,28 +70,31 @@ describe('hdfs-cache incident scenarios at seed 42, against the seed\'s Recovery
   });
 
   it('hdfs-partition: offline mode serves every cached log, but the failsafe reader needs two 20 s connect timeouts to notice; fallback=none loses them', () => {
-    const fix = run(hdfsPartition), none = run(hdfsPartition, { fallback: 'none' });
+    const fix = atDefaults(hdfsPartition), none = run(hdfsPartition, { fallback: 'none' });
     expect(fix.metrics.hdfsDetectMs).toBeGreaterThan(40_000);
     expect(fix.metrics.lostAnswers).toBe(0);
     expect(fix.metrics.staleAnswers).toBeGreaterThan(0);
     expect(verdicts(fix)).toEqual([false, true, true]);
     expect(none.metrics.lostAnswers).toBeGreaterThan(0);
     expect(verdicts(none)).toEqual([false, false, false]);
+    // No offline mode ever answers: the degradation is never graceful (to the end of the run), 329 cached-log queries lost.
+    expect(rto(none)).toEqual([fix.metrics.detectionMs, 480_000, none.metrics.lostAnswers]);
   });
 
   it('hdfs-cache-corruption: verify_cache finds it at the end of the load and rebuilds for 32 min; drop-entry recovers in under 5 min; none serves corrupt data', () => {
-    const fix = run(hdfsCacheCorruption), drop = run(hdfsCacheCorruption, { checksums: 'drop-entry' }), none = run(hdfsCacheCorruption, { checksums: 'none' });
+    const fix = atDefaults(hdfsCacheCorruption), drop = run(hdfsCacheCorruption, { checksums: 'drop-entry' }), none = run(hdfsCacheCorruption, { checksums: 'none' });
     expect(fix.metrics.corruptionDetectMs).toBe(30_000);
     expect(fix.metrics.readerRecoveryMs).toBeGreaterThan(1_920_000);
     expect(verdicts(fix)).toEqual([true, false, true]);
     expect(drop.metrics.readerRecoveryMs).toBeLessThan(300_000);
     expect(verdicts(drop)).toEqual([true, true, true]);
+    expect(rto(drop)).toEqual([30_000, 223_000, 192]); // only the tenth that failed its checksum is re-read
     expect(none.metrics.corruptServed).toBeGreaterThan(0);
     expect(failedInvariants(none)).toEqual(['no answer comes from a corrupt cache entry']);
   });
 
   it('hdfs-concurrent-access: flock hands the directory to the waiting process when the holder is killed; none lets both write; a lock file blocks both', () => {
-    const fix = run(hdfsConcurrentAccess), none = run(hdfsConcurrentAccess, { lock: 'none' }), file = run(hdfsConcurrentAccess, { lock: 'lock-file' });
+    const fix = atDefaults(hdfsConcurrentAccess), none = run(hdfsConcurrentAccess, { lock: 'none' }), file = run(hdfsConcurrentAccess, { lock: 'lock-file' });
     expect(fix.metrics.lockWaitMaxMs).toBe(120_000);
     expect(fix.metrics.readerRecoveryMs).toBe(30_000);
     expect(verdicts(fix)).toEqual([true, true, true]);
@@ -90,6 +103,37 @@ describe('hdfs-cache incident scenarios at seed 42, against the seed\'s Recovery
     expect(failedInvariants(none)).toEqual(['one process writes the cache directory at a time']);
     expect(file.metrics.readerRecoveryMs).toBe(480_000); // no reader ever serves again: the bound is the end of the run
     expect(verdicts(file)[1]).toBe(false);
+  });
+
+  it('the seed\'s Recovery Time Objectives, row by row: the README\'s figures, measured', () => {
+    // | Process Restart | Immediate | <30 seconds | None |: refused at once, the 30 s load, nothing re-read.
+    expect(rto(atDefaults(hdfsRestart))).toEqual([0, 30_000, 0]);
+    // | NameNode Failover | <10 seconds | <30 seconds | None |: the ZKFC's lock at 5.0 s, nn2 active at 40.0 s, 45 new-log queries failed.
+    expect(rto(atDefaults(hdfsNamenodeFailover))).toEqual([5_000, 40_000, 45]);
+    // | Memory Pressure | <60 seconds | <10 seconds | Minimal |: the LRU holds memory at 79 %: no pressure, no OOM, nothing failed.
+    expect(atDefaults(hdfsMemoryPressure).metrics.memoryPeakPct).toBeCloseTo(79, 0);
+    expect(rto(atDefaults(hdfsMemoryPressure))).toEqual([NaN, NaN, 0]);
+    // | Network Partition | <30 seconds | Graceful degradation | None |: offline 40.3 s in (two 20 s connect timeouts), at once serving the disk cache; none lost.
+    const [detected, degraded, lost] = rto(atDefaults(hdfsPartition));
+    expect(detected! / 1000).toBeCloseTo(40.3, 1);
+    expect([degraded, lost]).toEqual([detected, 0]);
+    // | Cache Corruption | Immediate | <5 minutes | Cache rebuild |: found as the 30 s load ends; the rebuild serves at 1,951 s; all 1,920 logs re-read.
+    expect(rto(atDefaults(hdfsCacheCorruption))).toEqual([30_000, 1_951_000, 1_920]);
+  });
+
+  it('the five rows carry the seed\'s cells verbatim; the scenarios with no row measure NaN', () => {
+    const cells = (s: AnyScenario) => { const r = s.documented?.rto; return r === undefined ? null : [r.detection, r.recovery, r.dataLoss]; };
+    expect([hdfsRestart, hdfsNamenodeFailover, hdfsMemoryPressure, hdfsPartition, hdfsCacheCorruption].map(cells)).toEqual([
+      ['Immediate', '<30 seconds', 'None'],
+      ['<10 seconds', '<30 seconds', 'None'],
+      ['<60 seconds', '<10 seconds', 'Minimal'],
+      ['<30 seconds', 'Graceful degradation', 'None'],
+      ['Immediate', '<5 minutes', 'Cache rebuild'],
+    ]);
+    for (const s of [hdfsDiskExhaustion, hdfsConcurrentAccess, hdfsConcurrentFailures]) {
+      expect(cells(s)).toBeNull();
+      expect(rto(atDefaults(s))).toEqual([NaN, NaN, NaN]);
+    }
   });
 
   it('each run is the same run again: same seed, same digest and metrics', () => {

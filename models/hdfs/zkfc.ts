@@ -20,8 +20,9 @@ export type ElectorRole = 'neutral' | 'active' | 'standby';
  * is healthy it is in the election: it holds a ZooKeeper session and tries
  * to create the ephemeral lock; the loser watches the lock and keeps its
  * NameNode standby. When its NameNode stops answering it quits the election
- * (closing the session deletes the lock at once) but leaves the breadcrumb,
- * so the next winner fences it. The winner fences the breadcrumb's NameNode
+ * (closing the session deletes the lock at once; a close that cannot reach
+ * ZooKeeper is lost and the session expires one timeout after its last
+ * ping) but leaves the breadcrumb, so the next winner fences it. The winner fences the breadcrumb's NameNode
  * (Fencer), writes its own breadcrumb, then makes its NameNode active; if
  * fencing or the transition fails it gives the lock up and rejoins 1 s later.
  */
@@ -58,9 +59,22 @@ export class Zkfc implements ZkClient {
   }
 
   private onNameNodeChanged(): void {
-    if (!this.nn.hostUp && this.alive) { this.alive = false; this.monitor.stop(); this.inElection = false; this.dropSession(); }
+    if (!this.nn.hostUp && this.alive) this.die();
     else if (this.nn.hostUp && !this.alive) { this.alive = true; this.monitor.start(); }
     this.zk.contactChanged(this);
+  }
+
+  /**
+   * The host went down with this process: its session gets no more pings,
+   * so ZooKeeper expires it one timeout later even if the host is back
+   * sooner (the restarted ZKFC opens a new session).
+   */
+  private die(): void {
+    this.alive = false;
+    this.monitor.stop();
+    this.inElection = false;
+    if (this.session !== null) this.zk.abandon(this.session);
+    this.dropSession();
   }
 
   private onHealth(s: HealthState): void {

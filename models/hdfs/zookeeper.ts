@@ -15,6 +15,8 @@ interface Session {
   readonly client: ZkClient;
   readonly timeoutMs: number;
   expiryTimer: number;
+  /** The client will never ping again (closed while unreachable, or its process stopped). */
+  abandoned: boolean;
 }
 
 interface Znode { readonly data: string; readonly ephemeralOwner: number | null }
@@ -29,6 +31,13 @@ interface Znode { readonly data: string; readonly ephemeralOwner: number | null 
  * is at most a third of the timeout earlier: ignored). While the ensemble is
  * down nothing expires, and when it comes back every session gets a fresh
  * timeout (a new leader resets session deadlines).
+ * A session whose client reconnects within the timeout lives on. A session
+ * abandoned by its client (closed while the close could not reach the
+ * ensemble, or its process stopped) gets no more pings, so the server
+ * expires it one timeout after the last ping it did get, whether or not the
+ * network heals: the server moves a session's deadline only when the
+ * client touches it, and expires whatever passes its deadline
+ * [ZK-SESSION-TRACKER].
  */
 export class ZooKeeper {
   private readonly sessions = new Map<number, Session>();
@@ -45,26 +54,43 @@ export class ZooKeeper {
   /** Opens a session; null when the client cannot reach a live ensemble. */
   open(client: ZkClient, timeoutMs: number): number | null {
     if (!this.reachable(client)) return null;
-    const s: Session = { id: this.nextSession++, client, timeoutMs, expiryTimer: -1 };
+    const s: Session = { id: this.nextSession++, client, timeoutMs, expiryTimer: -1, abandoned: false };
     this.sessions.set(s.id, s);
     return s.id;
   }
 
   isLive(session: number): boolean { return this.sessions.has(session); }
 
-  /** The client closes its session: its ephemeral znodes go at once (if the request reaches the ensemble; else the session expires). */
+  /**
+   * The client closes its session: its ephemeral znodes go at once. A close
+   * that cannot reach the ensemble is lost, but the closed handle pings no
+   * more, so the session is abandoned and expires instead.
+   */
   close(session: number): void {
     const s = this.sessions.get(session);
-    if (s === undefined || !this.reachable(s.client)) return;
+    if (s === undefined) return;
+    if (!this.reachable(s.client)) return this.abandon(session);
     this.sim.cancel(s.expiryTimer);
     this.sessions.delete(session);
     this.deleteEphemerals(session);
   }
 
+  /**
+   * The client stops pinging for good (its process stopped, or it closed
+   * while cut off): the countdown keeps running from its last contact, or
+   * starts now if it was still in contact, and contact no longer resets it.
+   */
+  abandon(session: number): void {
+    const s = this.sessions.get(session);
+    if (s === undefined || s.abandoned) return;
+    s.abandoned = true;
+    this.recount(s);
+  }
+
   /** create(): 'ok', 'exists', or 'unavailable' (no live session or ensemble). */
   create(session: number, path: string, data: string, ephemeral: boolean): 'ok' | 'exists' | 'unavailable' {
     const s = this.sessions.get(session);
-    if (s === undefined || !this.reachable(s.client)) return 'unavailable';
+    if (s === undefined || s.abandoned || !this.reachable(s.client)) return 'unavailable';
     if (this.znodes.has(path)) return 'exists';
     this.znodes.set(path, { data, ephemeralOwner: ephemeral ? session : null });
     return 'ok';
@@ -119,9 +145,10 @@ export class ZooKeeper {
 
   private reachable(client: ZkClient): boolean { return this.up && client.canReachZk(); }
 
+  /** Starts, keeps or stops a session's countdown: only a client that still pings and gets through stops it. */
   private recount(s: Session, fresh = false): void {
     if (!this.up) return;
-    if (this.reachable(s.client)) { this.sim.cancel(s.expiryTimer); s.expiryTimer = -1; return; }
+    if (!s.abandoned && this.reachable(s.client)) { this.sim.cancel(s.expiryTimer); s.expiryTimer = -1; return; }
     if (s.expiryTimer !== -1 && !fresh) return;
     this.sim.cancel(s.expiryTimer);
     s.expiryTimer = this.sim.schedule(ms(s.timeoutMs), () => this.expire(s));
@@ -132,7 +159,9 @@ export class ZooKeeper {
     this.sim.cancel(s.expiryTimer);
     this.trace.emit(this.name, 'session-expired', { client: s.client.name, session: s.id, deleted: this.ephemeralsOf(s.id) });
     this.deleteEphemerals(s.id);
-    // The client hears "expired" when its connection is next answered: after the watch notifications.
+    // A closed handle hears nothing. A live client hears "expired" when its
+    // connection is next answered: after the watch notifications.
+    if (s.abandoned) return;
     if (this.reachable(s.client)) this.sim.schedule(0, () => s.client.sessionExpired(s.id));
     else this.unheard.push(s);
   }

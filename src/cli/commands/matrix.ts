@@ -46,7 +46,7 @@ export async function matrixCommand(argv: readonly string[], io: Io, cwd: string
   return sorted.every((r) => everyRunHeldItsClaims(r.records)) ? EXIT.ok : EXIT.claimFailed;
 }
 
-/** "flux" -> every built-in id starting with "flux-"; "a,b" -> [a, b]; an id or a path -> itself. */
+/** A system ("hdfs-cache") -> its scenarios; "flux" -> every built-in id starting with "flux-"; "a,b" -> [a, b]; an id or a path -> itself. */
 async function expand(what: string): Promise<string[]> {
   if (what.includes(',')) {
     const refs = what.split(',').map((s) => s.trim());
@@ -56,8 +56,11 @@ async function expand(what: string): Promise<string[]> {
   if (isPathRef(what)) return [what];
   const ids = CATALOGUE.map((e) => e.id);
   if (ids.includes(what)) return [what];
+  // A system's name (its folder under scenarios/): every scenario of it, as `sim matrix hdfs-cache`.
+  const ofSystem = CATALOGUE.filter((e) => e.system === what).map((e) => e.id);
+  if (ofSystem.length > 0) return ofSystem;
   const family = ids.filter((id) => id.startsWith(`${what}-`));
   if (family.length > 0) return family;
   const families = [...new Set(ids.filter((id) => id.includes('-')).map((id) => id.slice(0, id.indexOf('-'))))];
-  throw new UsageError(`matrix: "${what}" is neither a scenario nor a family (families: ${families.join(', ')}; or ids separated by commas)`);
+  throw new UsageError(`matrix: "${what}" is neither a scenario, a system nor a family (systems: ${[...new Set(CATALOGUE.map((e) => e.system))].join(', ')}; families: ${families.join(', ')}; or ids separated by commas)`);
 }

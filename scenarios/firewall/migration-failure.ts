@@ -9,7 +9,7 @@ export const firewallMigrationFailure = firewall.scenario({
   source: '11. Database Migration Failure',
   description: 'At 60 s the pipeline starts two migration jobs at once (a retried CI stage); the first holds the advisory lock and fails at its second statement. Statement by statement (the default) it leaves the schema dirty; --set mitigation=on runs it in one transaction, which rolls back cleanly. The deployment is blocked either way: v1.0 keeps serving.',
   documented: documented('High', false),
-  defaults: { durationMs: 360_000 },
+  defaults: { durationMs: 360_000, mitigation: 'off' },
   // mitigation=on: the migration runs in one transaction (PostgreSQL's DDL is transactional), so its failure leaves nothing half-applied.
   faults: (p) => [{ at: p.faultAtMs, target: 'ci', kind: 'migrate', params: { failAtStep: 2, transactional: p.mitigation === 'on', jobs: 2 } }],
   claims: [

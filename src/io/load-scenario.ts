@@ -63,13 +63,31 @@ export async function builtInScenarios(): Promise<readonly AnyScenario[]> {
   return Promise.all(CATALOGUE.map((entry) => entry.load()));
 }
 
+/**
+ * What to offer for an unknown id: the ids of its family ("firewall-x": every
+ * firewall-* id), else all of them, or, when that is too long for one line,
+ * each family as "firewall-* (16)" and a pointer to `sim list`.
+ */
+function validIds(id: string): string {
+  const ids = CATALOGUE.map((e) => e.id);
+  if (ids.length === 0) return 'no built-in scenarios yet; give a path to a scenario module';
+  const dash = id.indexOf('-');
+  const family = dash > 0 ? ids.filter((x) => x.startsWith(id.slice(0, dash + 1))) : [];
+  const shown = (family.length > 0 ? family : ids).join(', ');
+  if (shown.length <= 400) return `valid: ${shown}`;
+  const groups = new Map<string, number>();
+  for (const x of ids) {
+    const key = x.includes('-') && ids.filter((y) => y.startsWith(x.slice(0, x.indexOf('-') + 1))).length > 2 ? `${x.slice(0, x.indexOf('-'))}-*` : x;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  const summary = [...groups].map(([k, n]) => (n > 1 ? `${k} (${n})` : k)).join(', ');
+  return `valid: ${summary}; sim list shows all ${ids.length}`;
+}
+
 /** A built-in scenario by id: only its own modules are loaded. */
 async function loadBuiltIn(id: string): Promise<LoadedScenario> {
   const entry = CATALOGUE.find((e) => e.id === id);
-  if (!entry) {
-    const valid = CATALOGUE.length > 0 ? `valid: ${CATALOGUE.map((e) => e.id).join(', ')}` : 'no built-in scenarios yet; give a path to a scenario module';
-    throw new UsageError(`unknown scenario "${id}" (${valid})`);
-  }
+  if (!entry) throw new UsageError(`unknown scenario "${id}" (${validIds(id)})`);
   return { scenario: await entry.load(), api: await ownApi() };
 }
 

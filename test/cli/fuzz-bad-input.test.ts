@@ -245,4 +245,16 @@ describe.concurrent('regressions found by the fuzz', () => {
     expect(problems({ ...r, stray: '' }, before, snapshot(here))).toEqual([]);
     expect(r.stderr).toMatch(/^sim: --resume "runs.ndjson": line 3: not a run record \(.*"extra"/);
   });
+
+  it('--resume of a run file whose last line, without its newline, is a whole record of other params: refused, not dropped as cut off (FUZZ_SEED=1354084470)', async () => {
+    const here = join(dir, 'resume-whole-last-record');
+    const [first, second, third] = fixtures.runFile.trimEnd().split('\n');
+    const other = third!.replace(/"params":\{/, '"params":{"extra":1,');
+    expect(other).not.toBe(third);
+    writeFiles(here, { 'ok.mjs': probeModule(), 'runs.ndjson': `${first}\n${second}\n${other}` });
+    const before = snapshot(here);
+    const r = await sim(['sweep', 'ok.mjs', '--runs', '3', '--workers', '1', '--resume', 'runs.ndjson'], { cwd: here });
+    expect(problems({ ...r, stray: '' }, before, snapshot(here))).toEqual([]);
+    expect(r.stderr).toMatch(/^sim: --resume "runs.ndjson" line 3: /);
+  });
 });

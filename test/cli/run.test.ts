@@ -235,9 +235,10 @@ describe.concurrent('built-in scenarios', () => {
     expect(byPath.stdout).toBe(byId.stdout);
   });
 
-  it('an unknown id lists the registered ones', async () => {
-    const r = await sim(['run', 'no-such-scenario']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`sim: unknown scenario "no-such-scenario" (valid: ${registered.join(', ')})\n`);
+  it('an unknown id lists the registered ones: by family when all of them would not fit a line, or the ids of its own family', async () => {
+    const [r, fam] = await Promise.all([sim(['run', 'no-such-scenario']), sim(['run', 'firewall-nope'])]);
+    expect([r.code, fam.code]).toEqual([2, 2]);
+    expect(r.stderr).toBe('sim: unknown scenario "no-such-scenario" (valid: scenario-* (4), flux-* (11), patterns-* (9), hdfs-* (8), firewall-* (16); sim list shows all 48)\n');
+    expect(fam.stderr).toBe(`sim: unknown scenario "firewall-nope" (valid: ${registered.filter((id) => id.startsWith('firewall-')).join(', ')})\n`);
   });
 });

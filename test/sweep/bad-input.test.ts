@@ -69,7 +69,7 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['unknown --metric', ['sweep', 'scenario-a', '--runs', '3', '--workers', '1', '--metric', 'downtime', '--out', out('metric')], /--metric "downtime": not a metric of scenario-a \(valid: ackedWritesLost, .*writeDowntimeMs/],
   ['merge: unknown --metric', ['merge', a, '--scenario', TINY, '--allow-missing', '--metric', 'nope'], /--metric "nope": not a metric of tiny \(valid: downtimeMs\)/],
   ['compare: unknown --metric', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replication=async', '--metric', 'lostWrites'], /--metric "lostWrites": not a metric of scenario-a/],
-  ['matrix: unknown family', ['matrix', 'nope', '--runs', '2'], /matrix: "nope" is neither a scenario nor a family \(families: .*flux/],
+  ['matrix: unknown family', ['matrix', 'nope', '--runs', '2'], /matrix: "nope" is neither a scenario, a system nor a family \(systems: .*firewall.*; families: .*flux/],
   ['matrix: --runs 0', ['matrix', 'flux', '--runs', '0'], /--runs "0"/],
 ];
 

@@ -1,5 +1,5 @@
 import { IdentityCheck } from '../../records/identity.js';
-import { readRecords } from '../../sweep/record-file.js';
+import { parseRecordLine, readRecords } from '../../sweep/record-file.js';
 import { RecordStore } from '../../sweep/record-store.js';
 import { RecordWriter } from '../../sweep/record-writer.js';
 import type { RunRecord } from '../../records/run-record.js';
@@ -56,6 +56,9 @@ export async function sweepCommand(argv: readonly string[], io: Io, cwd: string)
       const read = readSweepFile(args.resume, args, check, held);
       // A cut-off last line is dropped only if it is the start of one of this sweep's records: never a line of some other file.
       if (read.dropped && !isCutRecordOf(info.id, read.dropped.text)) throw new BadInput(`--resume "${args.resume}": line ${read.dropped.lineNo}: ${read.dropped.reason}; not a run file of this sweep (${info.id}), left as it was`);
+      // A last line that parses as a record is whole, newline or not (no prefix of a record is a JSON object): it must be one of this sweep's.
+      const whole = read.dropped && parseRecordLine(read.dropped.text);
+      if (read.dropped && whole && typeof whole !== 'string') check.check(whole, `--resume "${args.resume}" line ${read.dropped.lineNo}`);
       writer = RecordWriter.resume(args.resume, read.validBytes);
       if (read.dropped) io.err(`sim: "${args.resume}" line ${read.dropped.lineNo} was cut off (${read.dropped.reason}): dropped, its run is done again\n`);
     } else if (out !== undefined) {

@@ -110,7 +110,7 @@ describe('sim check: bad input is one line on stderr, exit 2, nothing run or wri
     ['--max-faults 0', ['check', 'scenario-a', '--max-faults', '0'], /--max-faults "0": expected a positive integer/],
     ['--max-faults too many', ['check', 'scenario-a', '--max-faults', '50'], /--max-faults 50: at most 20/],
     ['--seed -3', ['check', 'scenario-a', '--seed', '-3'], /--seed "-3": expected a non-negative integer/],
-    ['unknown scenario', ['check', 'no-such'], /unknown scenario "no-such" \(valid: scenario-a, /],
+    ['unknown scenario', ['check', 'no-such'], /unknown scenario "no-such" \(valid: scenario-\* \(4\), flux-\* /],
     ['unknown --set key', ['check', 'scenario-a', '--set', 'nope=1'], /unknown parameter "nope"/],
     ['bad --set value', ['check', 'scenario-a', '--set', 'replication=maybe'], /parameter replication="maybe"/],
     ['a scenario without a fault space', ['check', 'flux-redis-oom'], /scenario "flux-redis-oom" declares no fault space \(scenarios with one: scenario-a, /],

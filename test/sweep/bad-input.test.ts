@@ -43,7 +43,7 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['--shard and --shard-count', ['sweep', 'scenario-a', '--runs', '3', '--shard', '0/2', '--shard-count', '2'], /not both/],
   ['--out and --resume', ['sweep', 'scenario-a', '--runs', '3', '--out', out('x'), '--resume', out('y')], /not both/],
   ['--incidents-per-year -1', ['sweep', 'scenario-a', '--runs', '3', '--incidents-per-year', '-1'], /--incidents-per-year "-1": expected a positive number/],
-  ['unknown scenario', ['sweep', 'no-such-scenario', '--runs', '3', '--workers', '1', '--out', out('unknown')], /unknown scenario "no-such-scenario" \(valid: scenario-a/],
+  ['unknown scenario', ['sweep', 'no-such-scenario', '--runs', '3', '--workers', '1', '--out', out('unknown')], /unknown scenario "no-such-scenario" \(valid: scenario-\* \(4\), flux-\* /],
   ['bad --set key', ['sweep', TINY, '--runs', '3', '--workers', '1', '--set', 'nope=1', '--out', out('badset')], /--set: unknown parameter "nope" \(valid: maxDowntimeMs, mode, requestIntervalMs, restartDelayMs\)/],
   ['bad --set value', ['sweep', 'scenario-a', '--runs', '3', '--workers', '1', '--set', 'replication=maybe', '--out', out('badvalue')], /parameter replication="maybe"/],
   ['--out exists with results', ['sweep', 'scenario-a', '--runs', '3', '--out', full], /--out ".*full.ndjson": the file exists \(give --force to replace it, or continue that sweep with --resume/],

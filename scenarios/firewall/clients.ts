@@ -1,5 +1,6 @@
-import { ms, sec, type Micros, type Simulation, type RandomStream } from '../../src/scenario/index.js';
+import { ms, type Micros, type Simulation, type RandomStream } from '../../src/scenario/index.js';
 import { Hooks } from '../../models/client/hooks.js';
+import { fullJitterMs } from '../../models/client/backoff.js';
 import { issueJwt, type JwtClaims } from '../../models/auth/jwt.js';
 import type { Credential } from '../../models/auth/auth-gate.js';
 import type { ApiRequest, Status } from './request.js';
@@ -124,7 +125,7 @@ export class Clients {
     }
     const retryable = status === 0 || status === 429 || status >= 500;
     if (!retryable || call.tries > this.o.retries) return this.finished.call(status, call);
-    const backoff = this.rng.uniform(0, Math.min(sec(10), ms(500) * 2 ** (call.tries - 1)));
+    const backoff = ms(fullJitterMs(this.rng, call.tries - 1, 500, 10_000));
     this.sim.schedule(Math.max(backoff, retryAfterUs), () => this.attempt(call));
   }
 }

@@ -1,4 +1,5 @@
-import { ms, type Micros, type Simulation } from '../../src/scenario/index.js';
+import { ms, type Micros, type RandomStream, type Simulation } from '../../src/scenario/index.js';
+import { createRetryPolicy, type RetryPolicy } from '../../models/retry/index.js';
 import type { GenericService, ServiceCall, ServiceReply } from '../../models/service/service.js';
 import type { FirewallEvents } from './firewall-events.js';
 import type { NetworkPolicies } from '../../models/k8s/network-policy.js';
@@ -44,8 +45,14 @@ export class DbLink {
   private retryTimer = -1;
   private alive = true;
 
+  private readonly backoff: RetryPolicy;
+  private readonly backoffRng: RandomStream;
+
   constructor(private readonly sim: Simulation, readonly pod: string, private readonly db: GenericService, private readonly policy: NetworkPolicies,
-    readonly options: DbLinkOptions, private readonly restoring: () => boolean = () => false) {}
+    readonly options: DbLinkOptions, private readonly restoring: () => boolean = () => false) {
+    this.backoff = createRetryPolicy('exponential', { baseMs: options.reconnectBaseMs, capMs: options.reconnectCapMs, maxAttempts: Infinity, capAppliesTo: 'delay' });
+    this.backoffRng = sim.rng(`reconnect/${pod}`);
+  }
 
   /** Whether the database answers this pod now: what /health's SELECT 1 learns. */
   get reachable(): boolean {
@@ -140,9 +147,9 @@ export class DbLink {
     this.scheduleReconnect();
   }
 
-  /** The seed's back-off: base * 2^(n-1), capped. */
+  /** The seed's back-off before reconnect attempt `n` (1, 2, 4 ... capped): exponential without jitter, so it draws nothing. */
   reconnectDelayUs(n: number): Micros {
-    return ms(Math.min(this.options.reconnectCapMs, this.options.reconnectBaseMs * 2 ** Math.max(0, n - 1)));
+    return this.backoff.delayBefore(n + 1, 0, this.backoffRng) ?? ms(this.options.reconnectCapMs);
   }
 
   private scheduleReconnect(): void {

@@ -72,8 +72,6 @@ const DETECT: Record<string, AlertName> = {
 export function operatorNeeded(v: FirewallView): string | null {
   const { world: w, observed: o } = v;
   if (w.ci.needsOperator !== null) return w.ci.needsOperator;
-  const flagged = w.incident.get('needsOperator');
-  if (typeof flagged === 'string') return flagged;
   const lastOom = w.shared.counters.lastOomAt;
   if (lastOom >= 0 && ms(v.params.durationMs) - lastOom < ms(300_000)) return 'containers keep being OOM-killed: a leak needs a rollback or a fix';
   if (w.deployment.condition === 'ProgressDeadlineExceeded') return 'the rollout is stuck (ProgressDeadlineExceeded)';

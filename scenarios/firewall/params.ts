@@ -34,7 +34,6 @@ export const firewallParams = z.object({
   memoryLimitBytes: z.number().int().positive().default(512 * MiB).describe('seed 004: memory limit 512Mi'),
   baseMemoryBytes: z.number().int().nonnegative().default(200 * MiB).describe('the pod at rest: ASSUMPTION'),
   memoryPerRequestBytes: z.number().int().nonnegative().default(2 * MiB).describe('what one request in flight holds: ASSUMPTION'),
-  leakPerRequestBytes: z.number().int().nonnegative().default(0).describe('memory a request never gives back (the OOM scenario\'s leak)'),
   startupMs: z.number().nonnegative().default(8_000).describe('container start to the app listening (Python imports, config, schema check): ASSUMPTION'),
   preStopMs: z.number().nonnegative().default(5_000).describe('preStop sleep before SIGTERM, so a deleted pod leaves the endpoints before it stops accepting (0: the kube-proxy race drops requests): ASSUMPTION'),
   queueLimitPerPod: z.number().int().nonnegative().default(100).describe('requests waiting in a pod beyond its workers; more get 503'),

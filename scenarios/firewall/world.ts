@@ -30,8 +30,6 @@ export interface FirewallWorld {
   readonly clients: Clients;
   readonly metricsServer: MetricsServer;
   readonly hpa: HpaController | null;
-  /** Where each scenario's own actors (a migration job, CI, an integrity check) hang their state. */
-  readonly incident: Map<string, unknown>;
   readonly ci: CiPipeline;
   /** The external API breakers' states in the running pods. */
   breakers(): string[];
@@ -95,7 +93,7 @@ export function buildFirewall(sim: Simulation, p: FirewallParams, template: Fire
   const ci = new CiPipeline(sim, s, deployment, p);
   registerIsolation(sim, s.policies, p.mitigation === 'on');
   const breakers = () => pods.filter((x) => x.breaker !== null).map((x) => x.breaker!.state(sim.now));
-  return { shared: s, deployment, pods, frontDoor, clients, metricsServer, hpa, incident: new Map(), breakers, ci };
+  return { shared: s, deployment, pods, frontDoor, clients, metricsServer, hpa, breakers, ci };
 }
 
 /** Legitimate load (ramping during the incident when rampTo > 1), a greedy client, and the attacker. */

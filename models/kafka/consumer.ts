@@ -123,7 +123,7 @@ export class KafkaConsumer {
       sim, requestTimeout: this.o.requestTimeout,
       sendCommit: (offsets, generation, timeout, waiter) => {
         const { groupId } = this.o;
-        requestThen(sim, net, host, broker.name, () => broker.handleCommit(groupId, memberId, generation, topic, offsets), timeout, waiter);
+        requestThen(net, host, broker.name, () => broker.handleCommit(groupId, memberId, generation, topic, offsets), timeout, waiter);
       },
       backoff: (attempt) => this.backoff(attempt),
       failed: (error, generation) => this.commitFailed(error, 'manual', generation),

@@ -143,7 +143,7 @@ export class PartitionSender implements ReplyWaiter<ProduceResponse> {
     const left = this.deadline - sim.now;
     if (left <= 0) return this.giveUpBatch(DELIVERY_TIMEOUT);
     this.cutByDeadline = left < this.c.requestTimeout;
-    requestThen(sim, net, host, broker.name, this.produce, Math.min(this.c.requestTimeout, left), this);
+    requestThen(net, host, broker.name, this.produce, Math.min(this.c.requestTimeout, left), this);
   }
 
   replied(): void {

@@ -26,12 +26,11 @@ const POSITIONS = 0, FETCH = 1;
 /**
  * One poll(): until its deadline, look up missing positions or wait for a
  * fetch's records, pausing after a failed request (fetcher.ts has the
- * mechanism). Callbacks in place of the poll process, step for step: each
- * step runs in the event in which that process resumed (a within() answer
- * one event after the reply, its time-out one event after the timer), and
- * the records go out one event after the last step, as the finished
- * process's did; so every seed gives the run it gave with the process. A
- * kill stops it at once, with a killed process's bookkeeping.
+ * mechanism). Callbacks in place of a poll process: a step runs in the
+ * event that brings the reply it waited for, or at the deadline, and one
+ * timer at the deadline serves every wait of the poll; the records go out
+ * one event after the last step, as a finished process's would. A kill
+ * stops it at once, with a killed process's bookkeeping.
  */
 export class PollRun {
   private started = false;
@@ -67,6 +66,7 @@ export class PollRun {
     this.dead = true;
     this.records = [];
     if (this.pauseToken >= 0) this.host.sim.cancel(this.pauseToken);
+    if (this.timer >= 0) this.host.sim.cancel(this.timer);
     if (this.started) this.host.pollEnded(this);
     this.host.sim.schedule(0, answerLater, this);
   }
@@ -87,28 +87,27 @@ export class PollRun {
     this.wait(FETCH, this.fetch.reply);
   }
 
-  /** within(ev, deadline - now): the reply, or a time-out at the deadline. */
+  /** within(ev, deadline - now): the reply, or a time-out at the deadline (one timer for all the poll's waits). */
   private wait(what: number, ev: Event<Reply<any>>): void {
     this.waitingFor = what;
     this.awaited = ev;
     this.reply = null;
-    this.timer = this.host.sim.schedule(this.deadline - this.host.sim.now, timedOut, this);
+    if (this.timer < 0) this.timer = this.host.sim.at(this.deadline, timedOut, this);
     ev.addCallback(this.onReply);
   }
 
   private replied(ev: Event<Reply<any>>): void {
     if (ev !== this.awaited || this.dead) return;
     this.awaited = null;
-    this.host.sim.cancel(this.timer);
     this.reply = ev.value!;
-    this.host.sim.schedule(0, resume, this);
+    this._resume();
   }
 
-  /** @internal The within() timer. */
+  /** @internal The deadline: a wait still open ends without a reply. */
   _timedOut(): void {
     if (this.awaited === null || this.dead) return;
     this.awaited = null;
-    this.host.sim.schedule(0, resume, this);
+    this._resume();
   }
 
   /** @internal The step after a wait, with `reply` (null: timed out). */
@@ -142,6 +141,7 @@ export class PollRun {
 
   private end(records: KafkaRecord[]): void {
     this.ended = true;
+    if (this.timer >= 0) this.host.sim.cancel(this.timer);
     this.records = records;
     this.host.pollEnded(this);
     this.host.sim.schedule(0, answerNow, this);
@@ -159,7 +159,6 @@ export class PollRun {
 }
 
 function timedOut(run: PollRun): void { run._timedOut(); }
-function resume(run: PollRun): void { run._resume(); }
 function paused(run: PollRun): void { run._paused(); }
 function answerNow(run: PollRun): void { run._answer(); }
 function answerLater(run: PollRun): void { run._answerAtDeadline(); }

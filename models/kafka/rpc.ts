@@ -1,7 +1,7 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
-import type { CallOutcome, Network } from '../net/network.js';
+import type { Network, Requester } from '../net/network.js';
 import { REQUEST_TIMED_OUT, type Reply } from './protocol.js';
 
 /**
@@ -19,17 +19,12 @@ export function request<T>(
   handler: () => Reply<T> | Event<Reply<T>>,
   timeout: Micros,
 ): Event<Reply<T>> {
-  const out = sim.event<Reply<T>>();
-  net.call(from, to, handler, timeout).addCallback((ev) => { out.succeed(replyOf(ev.value!)); });
-  return out;
+  const out = new SettleReply(sim.event<Reply<T>>());
+  net.request<() => Reply<T> | Event<Reply<T>>, Reply<T>>(from, to, callHandler, handler, timeout, out);
+  return out.done;
 }
 
 const TIMED_OUT: Reply<never> = { ok: false, error: REQUEST_TIMED_OUT };
-
-/** The broker's reply, or REQUEST_TIMED_OUT when none came back in time. */
-function replyOf<T>(outcome: CallOutcome<Reply<T>>): Reply<T> {
-  return outcome.ok ? outcome.value : TIMED_OUT;
-}
 
 /** A caller of `requestThen` that is not a process: it is handed the reply in `reply`, then `replied()` runs. */
 export interface ReplyWaiter<T> {
@@ -37,17 +32,37 @@ export interface ReplyWaiter<T> {
   replied(): void;
 }
 
-function resume(waiter: ReplyWaiter<unknown>): void {
-  waiter.replied();
+/** Settles `request`'s event with the broker's reply, or REQUEST_TIMED_OUT. */
+class SettleReply<T> implements Requester<Reply<T>> {
+  constructor(readonly done: Event<Reply<T>>) {}
+  answered(reply: Reply<T>): void {
+    this.done.succeed(reply);
+  }
+  timedOut(): void {
+    this.done.succeed(TIMED_OUT);
+  }
+}
+
+/** Hands a `requestThen` waiter the broker's reply, or REQUEST_TIMED_OUT. */
+class HandReply<T> implements Requester<Reply<T>> {
+  constructor(private readonly waiter: ReplyWaiter<T>) {}
+  answered(reply: Reply<T>): void {
+    this.waiter.reply = reply;
+    this.waiter.replied();
+  }
+  timedOut(): void {
+    this.waiter.reply = TIMED_OUT;
+    this.waiter.replied();
+  }
 }
 
 /**
- * `request` for a caller written as callbacks: `waiter` gets the reply one
- * event after the answer arrives, the instant and queue position at which a
- * process waiting on `request`'s event resumes, so both make the same run.
+ * `request` for a caller written as callbacks: `waiter` gets the reply in
+ * the event in which it arrives, or the time-out in the event at the
+ * deadline (network.ts `request`: no event object and no timer while
+ * replies come in time).
  */
 export function requestThen<T>(
-  sim: Simulation,
   net: Network,
   from: string,
   to: string,
@@ -55,10 +70,11 @@ export function requestThen<T>(
   timeout: Micros,
   waiter: ReplyWaiter<T>,
 ): void {
-  net.call(from, to, handler, timeout).addCallback((ev) => {
-    waiter.reply = replyOf(ev.value!);
-    sim.schedule(0, resume, waiter);
-  });
+  net.request<() => Reply<T> | Event<Reply<T>>, Reply<T>>(from, to, callHandler, handler, timeout, new HandReply(waiter));
+}
+
+function callHandler<T>(handler: () => T): T {
+  return handler();
 }
 
 /**

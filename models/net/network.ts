@@ -252,11 +252,6 @@ export class Network {
     return this.hostsByName.get(host)?.answeredAt?.(t) ?? false;
   }
 
-  /** @internal */
-  cancelTimer(token: number): void {
-    this.sim.cancel(token);
-  }
-
   /** @internal A message's arrival: delivered if the link holds and the receiver answers. */
   _arrive(m: Message): void {
     const { from, to, toHost, deliver, arg } = m;
@@ -313,24 +308,64 @@ export class Network {
    * A handler returns undefined to send no answer (a frozen service).
    */
   call<T>(from: string, to: string, handler: () => T | Event<T> | undefined, timeout: Micros): Event<CallOutcome<T>> {
-    const c = new Call<T>(this, from, to, handler, this.sim.event<CallOutcome<T>>());
-    c.timer = this.sim.schedule(timeout, callTimedOut, c);
-    this.send(from, to, callArrives, c);
-    return c.done;
+    const waiter = new CallWaiter<T>(this.sim.event<CallOutcome<T>>());
+    this.request(from, to, callHandler, handler, timeout, waiter);
+    return waiter.done;
   }
 
-  /** @internal The request of `c` arrives: the handler answers now, later (an event) or never. */
-  _serveCall<T>(c: Call<T>): void {
-    const answer = c.handler();
-    if (answer === undefined) return;
-    if (answer instanceof Event) answer.addCallback(c.onAnswer);
-    else this._replyCall(c, answer);
+  /**
+   * `call` for a caller written as callbacks: `serve(payload)` runs at `to`
+   * when the request arrives and answers as `call`'s handler does; the
+   * caller's `answered(value)` runs in the event in which the answer
+   * arrives, or `timedOut()` in the one at `timeout` µs if none did. No
+   * event object, closure or outcome is allocated, and the time-out is put
+   * in the queue only once the request or its answer is known to be lost or
+   * late: an exchange answered in time is two events and no timer.
+   */
+  request<P, T>(from: string, to: string, serve: (payload: P) => T | Event<T> | undefined, payload: P, timeout: Micros, caller: Requester<T>): void {
+    const r = new Request<P, T>(this, from, to, serve, payload, caller, this.sim.now + Math.round(timeout));
+    if (!this.connected(from, to) || this.lost(from, to)) return r.armTimer();
+    const arrival = this.sim.now + this.latency(from, to);
+    // Arriving at or after the deadline: the time-out comes first, as with a timer started now.
+    if (arrival >= r.deadline) r.armTimer();
+    this.sim.at(arrival, requestArrives, r);
   }
 
-  /** @internal The answer of `c` travels back. */
-  _replyCall<T>(c: Call<T>, value: T): void {
-    c.value = value;
-    this.send(c.to, c.from, callReplied, c);
+  /** @internal The request of `r` arrives: the handler answers now, later (an event) or never. */
+  _serve<P, T>(r: Request<P, T>): void {
+    if (!this.connected(r.from, r.to) || !(this.hostsByName.get(r.to)?.answers(r.to) ?? false)) return r.armTimer();
+    const answer = r.serve(r.payload);
+    if (answer === undefined) return r.armTimer();
+    if (answer instanceof Event) {
+      r.armTimer();
+      answer.addCallback((ev: Event<T>) => { if (ev.ok && ev.value !== undefined) this._answer(r, ev.value); });
+      return;
+    }
+    this._answer(r, answer);
+  }
+
+  /** @internal The answer of `r` travels back (the draws a message's send makes, even when the caller gave up). */
+  _answer<P, T>(r: Request<P, T>, value: T): void {
+    if (!this.connected(r.to, r.from) || this.lost(r.to, r.from)) return r.armTimer();
+    const arrival = this.sim.now + this.latency(r.to, r.from);
+    if (r.settled) return;
+    if (arrival >= r.deadline) return r.armTimer();
+    r.value = value;
+    this.sim.at(arrival, answerArrives, r);
+  }
+
+  /** @internal The answer of `r` arrives: the caller has it if the link holds and it still answers. */
+  _answerArrives<P, T>(r: Request<P, T>): void {
+    if (r.settled) return;
+    if (!this.connected(r.to, r.from) || !(this.hostsByName.get(r.from)?.answers(r.from) ?? false)) return r.armTimer();
+    r.settled = true;
+    if (r.timer >= 0) this.sim.cancel(r.timer);
+    r.caller.answered(r.value as T);
+  }
+
+  /** @internal */
+  _at(time: Micros, fn: (arg: any) => void, arg: unknown): number {
+    return this.sim.at(time, fn, arg);
   }
 
   private lost(from: string, to: string): boolean {
@@ -373,27 +408,64 @@ function always(): boolean {
   return true;
 }
 
-/** One `call` in flight: its request, its answer and its result, in one object rather than a closure per step. */
-class Call<T> {
+/** A caller of `Network.request`: told once, the answer or that none came in time. */
+export interface Requester<T> {
+  answered(value: T): void;
+  timedOut(): void;
+}
+
+/** One `request` in flight: its route, payload, caller and deadline, in one object rather than a closure per step. */
+class Request<P, T> {
+  /** The time-out's queue token, -1 until the request or its answer is known to be lost or late. */
   timer = -1;
+  settled = false;
   value: T | undefined = undefined;
-  /** An answer that comes as an event is sent back once the event succeeds with a value. */
-  readonly onAnswer = (ev: Event<T>): void => { if (ev.ok && ev.value !== undefined) this.net._replyCall(this, ev.value); };
-  constructor(readonly net: Network, readonly from: string, readonly to: string, readonly handler: () => T | Event<T> | undefined, readonly done: Event<CallOutcome<T>>) {}
+  constructor(
+    readonly net: Network,
+    readonly from: string,
+    readonly to: string,
+    readonly serve: (payload: P) => T | Event<T> | undefined,
+    readonly payload: P,
+    readonly caller: Requester<T>,
+    readonly deadline: Micros,
+  ) {}
+
+  /** Puts the time-out in the queue, once: nothing will answer before the deadline. */
+  armTimer(): void {
+    if (this.timer < 0 && !this.settled) this.timer = this.net._at(this.deadline, requestTimedOut, this);
+  }
 }
 
-function callArrives(c: Call<any>): void {
-  c.net._serveCall(c);
+function requestArrives(r: Request<any, any>): void {
+  r.net._serve(r);
 }
 
-function callReplied(c: Call<any>): void {
-  if (c.done.triggered) return;
-  c.net.cancelTimer(c.timer);
-  c.done.succeed({ ok: true, value: c.value });
+function answerArrives(r: Request<any, any>): void {
+  r.net._answerArrives(r);
 }
 
-function callTimedOut(c: Call<any>): void {
-  if (!c.done.triggered) c.done.succeed({ ok: false, error: 'timeout' });
+function requestTimedOut(r: Request<any, any>): void {
+  if (r.settled) return;
+  r.settled = true;
+  r.caller.timedOut();
+}
+
+/** `call`'s handler takes no payload: the payload is the handler. */
+function callHandler<T>(handler: () => T | Event<T> | undefined): T | Event<T> | undefined {
+  return handler();
+}
+
+const TIMED_OUT: CallOutcome<never> = { ok: false, error: 'timeout' };
+
+/** `call`'s requester: settles the event a process waits on. */
+class CallWaiter<T> implements Requester<T> {
+  constructor(readonly done: Event<CallOutcome<T>>) {}
+  answered(value: T): void {
+    this.done.succeed({ ok: true, value });
+  }
+  timedOut(): void {
+    this.done.succeed(TIMED_OUT);
+  }
 }
 
 function pairKey(a: string, b: string): string {

@@ -1,7 +1,7 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, type Micros } from '../../src/kernel/time.js';
-import type { Network } from '../net/network.js';
+import type { Network, Requester } from '../net/network.js';
 import { TIMEOUT, type RedisCommand, type RedisReply } from './commands.js';
 import type { RedisServer } from './redis-server.js';
 
@@ -21,8 +21,17 @@ export interface RedisWaiter {
   redisReplied(): void;
 }
 
-function resume(waiter: RedisWaiter): void {
-  waiter.redisReplied();
+/** Hands a `commandThen` waiter its reply, or the time-out as one. */
+class HandReply implements Requester<RedisReply> {
+  constructor(private readonly waiter: RedisWaiter) {}
+  answered(reply: RedisReply): void {
+    this.waiter.redisReply = reply;
+    this.waiter.redisReplied();
+  }
+  timedOut(): void {
+    this.waiter.redisReply = TIMED_OUT;
+    this.waiter.redisReplied();
+  }
 }
 
 /**
@@ -36,6 +45,8 @@ function resume(waiter: RedisWaiter): void {
  */
 export class RedisClient {
   private readonly timeout: Micros;
+  /** What the server does with a command that reaches it (one function for every command). */
+  private readonly exec: (cmd: RedisCommand) => RedisReply;
 
   constructor(
     private readonly sim: Simulation,
@@ -45,6 +56,7 @@ export class RedisClient {
     options: RedisClientOptions,
   ) {
     this.timeout = ms(options.timeoutMs);
+    this.exec = (cmd) => server.exec(cmd);
   }
 
   command(cmd: RedisCommand): Event<RedisReply> {
@@ -56,17 +68,12 @@ export class RedisClient {
   }
 
   /**
-   * `command` for a caller written as callbacks: `waiter` gets the reply one
-   * event after the answer arrives, the instant and queue position at which a
-   * process waiting on `command`'s event resumes, so both make the same run.
-   * Nothing is allocated per command beyond the network's own call.
+   * `command` for a caller written as callbacks: `waiter` gets the reply in
+   * the event in which it arrives, or the time-out in the event at the
+   * deadline (network.ts `request`: two events a command, no timer while
+   * answers come in time).
    */
   commandThen(cmd: RedisCommand, waiter: RedisWaiter): void {
-    const server = this.server;
-    this.net.call<RedisReply>(this.host, server.name, () => server.exec(cmd), this.timeout)
-      .addCallback((ev) => {
-        waiter.redisReply = ev.value!.ok ? ev.value!.value : TIMED_OUT;
-        this.sim.schedule(0, resume, waiter);
-      });
+    this.net.request<RedisCommand, RedisReply>(this.host, this.server.name, this.exec, cmd, this.timeout, new HandReply(waiter));
   }
 }

@@ -14,6 +14,8 @@ export type Callback = (arg: any) => void;
 const SLOT_SPACE = 16_777_216; // 2^24 slots; a token is gen * SLOT_SPACE + slot
 const GEN_MASK = 0x0fffffff;
 const PRIORITY_STRIDE = 2 ** 44;
+/** Cancelled entries allowed beyond the live count before a compaction (small heaps are not worth it). */
+const COMPACT_SLACK = 64;
 
 export class EventQueue {
   private times: Float64Array;
@@ -69,7 +71,51 @@ export class EventQueue {
     this.fns[slot] = null;
     this.args[slot] = undefined;
     this.live--;
+    // Cancelled entries outnumber live ones: drop them all at once, so the
+    // heap stays near its live size (a client's time-outs, mostly cancelled,
+    // would otherwise make every push and pop a level or two deeper).
+    if (this.size - this.live > this.live + COMPACT_SLACK) this.compact();
     return true;
+  }
+
+  /**
+   * Removes every cancelled entry and rebuilds the heap bottom-up (Floyd),
+   * O(size). The pop order is the total order on (time, order key), which
+   * any valid heap of the same entries gives: compaction changes no run.
+   */
+  private compact(): void {
+    const heap = this.heap, ht = this.heapTimes, fns = this.fns;
+    let n = 0;
+    for (let i = 0; i < this.size; i++) {
+      const slot = heap[i]!;
+      if (fns[slot] === null) { this.release(slot); continue; }
+      heap[n] = slot;
+      ht[n++] = ht[i]!;
+    }
+    this.size = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  /** Moves heap[pos] down to its place (the classic sift, for compact's heapify). */
+  private siftDown(pos: number): void {
+    const heap = this.heap, ht = this.heapTimes, keys = this.keys, size = this.size;
+    const slot = heap[pos]!, t = ht[pos]!, k = keys[slot]!;
+    for (;;) {
+      let child = 2 * pos + 1;
+      if (child >= size) break;
+      let tc = ht[child]!;
+      const right = child + 1;
+      if (right < size) {
+        const tr = ht[right]!;
+        if (tr < tc || (tr === tc && keys[heap[right]!]! < keys[heap[child]!]!)) { child = right; tc = tr; }
+      }
+      if (tc > t || (tc === t && keys[heap[child]!]! > k)) break;
+      heap[pos] = heap[child]!;
+      ht[pos] = tc;
+      pos = child;
+    }
+    heap[pos] = slot;
+    ht[pos] = t;
   }
 
   /** Time of the earliest entry, cancelled ones dropped first; Infinity when empty. */

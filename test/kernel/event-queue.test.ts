@@ -217,3 +217,23 @@ describe('EventQueue capacity and popSlotUntil', () => {
     expect(drain(q, 50)).toEqual(['late']);
   });
 });
+
+describe('EventQueue compaction', () => {
+  it('drops cancelled entries once they outnumber live ones, keeping pop order and token staleness', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 300, maxLength: 600 }), fc.integer({ min: 1, max: 1_000_000 }), (times, salt) => {
+        const q = new EventQueue(8);
+        const tokens = times.map((t, i) => q.push(t, i % 2, noop, i));
+        // Cancel a pseudo-random 80 % (and one token twice), as a client's answered time-outs are.
+        const cancelled = new Set<number>();
+        for (let i = 0; i < times.length; i++) if ((i * 2654435761 + salt) % 10 < 8) { expect(q.cancel(tokens[i]!)).toBe(true); cancelled.add(i); }
+        expect(q.size).toBeLessThanOrEqual(2 * q.live + 65); // compacted on the way
+        for (const i of cancelled) expect(q.cancel(tokens[i]!)).toBe(false);
+        const kept = times.map((time, seq) => ({ time, priority: seq % 2, seq })).filter((e) => !cancelled.has(e.seq));
+        expect(drain(q)).toEqual(referenceOrder(kept));
+        expect(q.live).toBe(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,6 +1,6 @@
-import { URGENT } from '../../src/kernel/priority.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
+import { TimeoutQueue } from '../../src/kernel/timeout-queue.js';
 import { ms } from '../../src/kernel/time.js';
 import { fullJitterMs } from '../client/backoff.js';
 import type { LoadBalancer } from '../load-balancer/load-balancer.js';
@@ -9,31 +9,37 @@ import type { FlashSaleOptions, SaleOutcome } from './sale.js';
 import type { FluxEvents } from './flux-events.js';
 import type { ApiReply, Order } from './order.js';
 
-/** What every buyer shares: the sale, its outcome and the back-off stream. */
+/** What every buyer shares: the sale, its outcome, the back-off stream and the request time-outs. */
 export interface BuyerContext {
   readonly sim: Simulation;
   readonly lb: LoadBalancer<ApiInstance>;
   readonly o: FlashSaleOptions;
   readonly out: SaleOutcome;
   readonly backoffRng: RandomStream;
+  /** Every attempt waits the same request timeout: one queue, one pending timer (see newAttemptTimeouts). */
+  readonly timeouts: TimeoutQueue<Attempt>;
 }
 
 /** One request of a buyer, answered or timed out, whichever comes first. */
-class Attempt {
-  timer = -1;
+export class Attempt {
   settled = false;
-  reply: ApiReply | null = null;
   constructor(readonly buyer: Buyer) {}
+}
+
+/** The buyers' request time-outs: an attempt still unanswered at its deadline ends without a reply. */
+export function newAttemptTimeouts(sim: Simulation, requestTimeoutMs: number): TimeoutQueue<Attempt> {
+  return new TimeoutQueue<Attempt>(sim, ms(requestTimeoutMs), (a) => !a.settled, (a) => {
+    a.settled = true;
+    a.buyer.finish(null);
+  });
 }
 
 /**
  * One buyer of flash-sale.ts, written as callbacks: each attempt goes to the
  * instance the load balancer picks and waits at most the request timeout;
  * a failed one is retried after full-jitter back-off (as RetryClient does),
- * up to maxAttempts. Callbacks in place of the buyer process, step for step:
- * each step runs in the event in which that process resumed (a within()
- * answer one event after the API's, a time-out one event after its timer),
- * so every seed gives the run it gave with the process.
+ * up to maxAttempts. Callbacks in place of a buyer process: a step runs in
+ * the event that brings the answer or the time-out.
  */
 export class Buyer {
   readonly sim: Simulation;
@@ -44,14 +50,9 @@ export class Buyer {
     this.sim = c.sim;
   }
 
-  /** The buyer sends its first request at `at` (µs from now). */
-  startIn(at: number): void {
-    this.c.sim.schedule(at, arrive, this);
-  }
-
   /** Sends one request, or finds no instance in rotation and gives that attempt up after 1 ms. */
   attempt(): void {
-    const { sim, lb, o, out } = this.c;
+    const { sim, lb, out } = this.c;
     out.attempts++;
     const instance = lb.pick();
     if (instance === undefined) {
@@ -59,8 +60,8 @@ export class Buyer {
       return;
     }
     const a = new Attempt(this);
+    this.c.timeouts.start(a);
     instance.handle(this.order, answered, a);
-    a.timer = sim.schedule(ms(o.requestTimeoutMs), timedOut, a);
   }
 
   /** The attempt ended with `reply` (null: no answer); a 200 or a 409 is final, anything else is retried. */
@@ -80,16 +81,11 @@ export class Buyer {
     }
     if (reply?.status === 409) { out.soldOut.add(orderId); return; }
     if (++this.made >= o.maxAttempts) { out.failed.add(orderId); return; }
-    sim.schedule(ms(fullJitterMs(this.c.backoffRng, this.made - 1, o.backoffBaseMs, o.backoffCapMs)), retry, this);
+    sim.schedule(ms(fullJitterMs(this.c.backoffRng, this.made - 1, o.backoffBaseMs, o.backoffCapMs)), sendAttempt, this);
   }
 }
 
-/** The buyer's process started: at once, before ordinary events of this instant. */
-function arrive(b: Buyer): void {
-  b.sim.schedule(0, retry, b, URGENT);
-}
-
-function retry(b: Buyer): void {
+export function sendAttempt(b: Buyer): void {
   b.attempt();
 }
 
@@ -97,30 +93,9 @@ function noInstance(b: Buyer): void {
   b.finish(null);
 }
 
-/** The API answered: within() passes the answer on one event later, unless the timer went first. */
+/** The API answered, unless the time-out went first. */
 function answered(reply: ApiReply, a: Attempt): void {
-  a.reply = reply;
-  a.buyer.sim.schedule(0, answerArrives, a);
-}
-
-function answerArrives(a: Attempt): void {
   if (a.settled) return;
   a.settled = true;
-  const sim = a.buyer.sim;
-  sim.cancel(a.timer);
-  sim.schedule(0, resumeAnswered, a);
-}
-
-function resumeAnswered(a: Attempt): void {
-  a.buyer.finish(a.reply);
-}
-
-function timedOut(a: Attempt): void {
-  if (a.settled) return;
-  a.settled = true;
-  a.buyer.sim.schedule(0, resumeTimedOut, a);
-}
-
-function resumeTimedOut(a: Attempt): void {
-  a.buyer.finish(null);
+  a.buyer.finish(reply);
 }

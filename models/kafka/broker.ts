@@ -4,7 +4,7 @@ import { ms } from '../../src/kernel/time.js';
 import { PROCESS_FAULTS, type CrashParams } from '../lifecycle/fault-params.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { restartOnRequest } from '../lifecycle/restart-policy.js';
-import type { Network } from '../net/network.js';
+import { LATER, type Later, type Network } from '../net/network.js';
 import { ConsumerGroup } from './group.js';
 import { PartitionLog, type KafkaRecord } from './partition-log.js';
 import { ProducerStateTable } from './producer-state.js';
@@ -55,10 +55,19 @@ export interface KafkaBrokerOptions {
   readonly initialRebalanceDelayMs?: number;
 }
 
+/** A parked fetch: its request, where its answer goes, and the fetch.max.wait timer. */
 interface FetchWaiter {
+  readonly broker: KafkaBroker;
   readonly req: FetchRequest;
-  readonly answer: Event<Reply<FetchResponse>>;
+  readonly later: Later<Reply<FetchResponse>>;
   timer: number;
+}
+
+const NO_RECORDS: Reply<FetchResponse> = { ok: true, value: [] };
+
+/** fetch.max.wait passed with nothing to return: an empty answer. */
+function fetchWaitOver(w: FetchWaiter): void {
+  w.broker._answerFetch(w, NO_RECORDS);
 }
 
 const REFUSED: Reply<never> = { ok: false, error: CONNECTION_REFUSED };
@@ -171,15 +180,18 @@ export class KafkaBroker {
     return { ok: true, value: { baseOffset, duplicate: false } };
   }
 
-  /** Long poll: answers at once if there are records, else when some arrive or `maxWaitUs` passes. */
-  handleFetch(req: FetchRequest): Reply<FetchResponse> | Event<Reply<FetchResponse>> {
+  /**
+   * Long poll: answers at once if there are records, else parks the request
+   * (LATER) and answers through `later` when some arrive or `maxWaitUs` passes.
+   */
+  handleFetch(req: FetchRequest, later: Later<Reply<FetchResponse>>): Reply<FetchResponse> | typeof LATER {
     if (!this.up) return REFUSED;
     const records = this.collect(req);
     if (records.length > 0 || req.maxWaitUs <= 0) return { ok: true, value: records };
-    const w: FetchWaiter = { req, answer: this.sim.event(), timer: -1 };
-    w.timer = this.sim.schedule(req.maxWaitUs, () => this.answerFetch(w, { ok: true, value: [] }));
+    const w: FetchWaiter = { broker: this, req, later, timer: -1 };
+    w.timer = this.sim.schedule(req.maxWaitUs, fetchWaitOver, w);
     this.fetchWaiters.add(w);
-    return w.answer;
+    return LATER;
   }
 
   /**
@@ -227,7 +239,7 @@ export class KafkaBroker {
   /** The process is gone: parked requests see their connections reset, groups lose their members. */
   private crashed(restartAfterMs: number | undefined): void {
     this.sim.trace.typed<BrokerEvents>().emit(this.name, 'crash', { restartAfterMs: restartAfterMs ?? null });
-    for (const w of [...this.fetchWaiters]) this.answerFetch(w, { ok: false, error: DISCONNECTED });
+    for (const w of [...this.fetchWaiters]) this._answerFetch(w, { ok: false, error: DISCONNECTED });
     for (const g of this.groups.values()) g.crash();
   }
 
@@ -270,13 +282,14 @@ export class KafkaBroker {
     for (const w of this.fetchWaiters) {
       if (w.req.topic !== topic) continue;
       const records = this.collect(w.req);
-      if (records.length > 0) this.answerFetch(w, { ok: true, value: records });
+      if (records.length > 0) this._answerFetch(w, { ok: true, value: records });
     }
   }
 
-  private answerFetch(w: FetchWaiter, reply: Reply<FetchResponse>): void {
+  /** @internal A parked fetch is answered (records, time up, or the broker died). */
+  _answerFetch(w: FetchWaiter, reply: Reply<FetchResponse>): void {
     if (!this.fetchWaiters.delete(w)) return;
     this.sim.cancel(w.timer);
-    w.answer.succeed(reply);
+    w.later.answer(reply);
   }
 }

@@ -4,7 +4,7 @@ import type { Process, ProcessGenerator } from '../../src/kernel/process.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { ms, sec, type Micros } from '../../src/kernel/time.js';
-import type { Network } from '../net/network.js';
+import type { LATER, Later, Network } from '../net/network.js';
 import { retryBackoffMs } from './backoff.js';
 import type { KafkaBroker } from './broker.js';
 import { resolveConsumerOptions, type ConsumerOptions, type ResolvedConsumerOptions } from './consumer-options.js';
@@ -12,7 +12,7 @@ import { Fetcher } from './fetcher.js';
 import { PollRun, type PollHost } from './poll-run.js';
 import { CommitRun, type CommitHost } from './commit-run.js';
 import type { KafkaRecord } from './partition-log.js';
-import { REBALANCE_IN_PROGRESS, isRetriable, type JoinResponse, type Reply } from './protocol.js';
+import { REBALANCE_IN_PROGRESS, isRetriable, type FetchRequest, type FetchResponse, type JoinResponse, type Reply } from './protocol.js';
 import { ensureHost, request, requestThen } from './rpc.js';
 import { wait } from '../../src/kernel/wait.js';
 import type { ConsumerEvents } from './kafka-events.js';
@@ -108,6 +108,7 @@ export class KafkaConsumer {
     this.fetcher = new Fetcher({
       sim, broker, topic, o: this.o,
       call: (handler, timeout) => this.call(handler, timeout),
+      sendFetch: (req, timeout, fetch) => net.request(host, broker.name, serveFetch, { broker, req }, timeout, fetch),
       backoff: (attempt) => this.backoff(attempt),
       current: (generation) => generation === this.generation && this.state === 'stable',
     });
@@ -372,4 +373,9 @@ export class KafkaConsumer {
   private backoff(attempt: number): Micros {
     return ms(retryBackoffMs(this.rng, attempt, this.o.retryBackoffMs, this.o.retryBackoffMaxMs));
   }
+}
+
+/** A Fetch's handler at the broker (one function for every fetch: the request carries broker and body). */
+function serveFetch(f: { broker: KafkaBroker; req: FetchRequest }, later: Later<Reply<FetchResponse>>): Reply<FetchResponse> | typeof LATER {
+  return f.broker.handleFetch(f.req, later);
 }

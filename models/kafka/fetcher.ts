@@ -4,7 +4,8 @@ import type { Micros } from '../../src/kernel/time.js';
 import type { KafkaBroker } from './broker.js';
 import type { ResolvedConsumerOptions } from './consumer-options.js';
 import type { KafkaRecord } from './partition-log.js';
-import type { FetchResponse, Reply } from './protocol.js';
+import type { Requester } from '../net/network.js';
+import { REQUEST_TIMED_OUT, type FetchRequest, type FetchResponse, type Reply } from './protocol.js';
 
 /**
  * The consumer's positions and fetches for its current assignment.
@@ -27,6 +28,8 @@ export interface FetcherContext {
   readonly topic: string;
   readonly o: ResolvedConsumerOptions;
   call<T>(handler: () => Reply<T> | Event<Reply<T>>, timeout: Micros): Event<Reply<T>>;
+  /** A Fetch to the broker whose reply (or REQUEST_TIMED_OUT) goes to `fetch` (network.ts `request`). */
+  sendFetch(req: FetchRequest, timeout: Micros, fetch: InFlightFetch): void;
   backoff(attempt: number): Micros;
   /** Whether answers for `generation` still apply (the member holds that assignment). */
   current(generation: number): boolean;
@@ -34,10 +37,34 @@ export interface FetcherContext {
 
 export type Positions = (readonly [number, number])[];
 
-export interface InFlightFetch {
-  readonly generation: number;
-  readonly reply: Event<Reply<FetchResponse>>;
+/** What waits for a fetch's reply (a poll). */
+export interface FetchWaiter {
+  fetchReplied(fetch: InFlightFetch): void;
 }
+
+/**
+ * A Fetch on its way or answered: its reply once it came (REQUEST_TIMED_OUT
+ * if none came in time), and the poll waiting for it, if one is. A later
+ * poll may take the reply of a fetch an earlier poll sent.
+ */
+export class InFlightFetch implements Requester<Reply<FetchResponse>> {
+  reply: Reply<FetchResponse> | null = null;
+  waiter: FetchWaiter | null = null;
+  constructor(readonly generation: number) {}
+
+  answered(reply: Reply<FetchResponse>): void {
+    this.reply = reply;
+    const w = this.waiter;
+    this.waiter = null;
+    if (w !== null) w.fetchReplied(this);
+  }
+
+  timedOut(): void {
+    this.answered(FETCH_TIMED_OUT);
+  }
+}
+
+const FETCH_TIMED_OUT: Reply<never> = { ok: false, error: REQUEST_TIMED_OUT };
 
 export class Fetcher {
   readonly positions = new Map<number, number>();
@@ -67,7 +94,11 @@ export class Fetcher {
    */
   currentFetch(assigned: readonly number[], generation: number): InFlightFetch {
     if (this.fetchInFlight && this.fetchInFlight.generation !== generation) this.fetchInFlight = null;
-    return (this.fetchInFlight ??= { generation, reply: this.sendFetch(assigned) });
+    if (this.fetchInFlight === null) {
+      this.fetchInFlight = new InFlightFetch(generation);
+      this.sendFetch(assigned, this.fetchInFlight);
+    }
+    return this.fetchInFlight;
   }
 
   /** `f` answered: the next poll sends a new fetch. */
@@ -100,8 +131,8 @@ export class Fetcher {
     return ev;
   }
 
-  private sendFetch(assigned: readonly number[]): Event<Reply<FetchResponse>> {
-    const { broker, topic, o } = this.c;
+  private sendFetch(assigned: readonly number[], fetch: InFlightFetch): void {
+    const { topic, o } = this.c;
     const positions = this.positions;
     let count = 0;
     for (const p of assigned) if (positions.has(p)) count++;
@@ -111,7 +142,7 @@ export class Fetcher {
     let i = 0;
     for (const p of assigned) if (positions.has(p)) order[(i++ - start + count) % count] = [p, positions.get(p)!];
     const req = { topic, positions: order, maxRecords: o.maxPollRecords, maxWaitUs: o.fetchMaxWait };
-    return this.c.call(() => broker.handleFetch(req), o.requestTimeout);
+    this.c.sendFetch(req, o.requestTimeout, fetch);
   }
 
   /** Keeps the records that continue each partition's position, advancing it. */

@@ -1,7 +1,7 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
-import type { Fetcher, InFlightFetch } from './fetcher.js';
+import type { Fetcher, FetchWaiter, InFlightFetch } from './fetcher.js';
 import type { KafkaRecord } from './partition-log.js';
 import type { Reply } from './protocol.js';
 
@@ -32,7 +32,7 @@ const POSITIONS = 0, FETCH = 1;
  * one event after the last step, as a finished process's would. A kill
  * stops it at once, with a killed process's bookkeeping.
  */
-export class PollRun {
+export class PollRun implements FetchWaiter {
   private started = false;
   private ended = false;
   private dead = false;
@@ -42,6 +42,8 @@ export class PollRun {
   private waitingFor = POSITIONS;
   /** The event a step waits for (with the deadline as time-out); null when none. */
   private awaited: Event<Reply<any>> | null = null;
+  /** Waiting for the fetch in flight (`fetch`) to be answered. */
+  private awaitingFetch = false;
   private reply: Reply<unknown> | null = null;
   private fetch: InFlightFetch | null = null;
   private readonly onReply = (ev: Event<Reply<any>>) => this.replied(ev);
@@ -84,7 +86,28 @@ export class PollRun {
     const missing = fetcher.missing(assigned);
     if (missing !== null) return this.wait(POSITIONS, fetcher.requestPositions(missing, generation));
     this.fetch = fetcher.currentFetch(assigned, generation);
-    this.wait(FETCH, this.fetch.reply);
+    this.waitForFetch(this.fetch);
+  }
+
+  /** Like `wait`, for the fetch in flight: its reply now if it has come, else when it comes or at the deadline. */
+  private waitForFetch(f: InFlightFetch): void {
+    this.waitingFor = FETCH;
+    this.reply = null;
+    if (f.reply !== null) {
+      this.reply = f.reply;
+      return this._resume();
+    }
+    this.awaitingFetch = true;
+    f.waiter = this;
+    if (this.timer < 0) this.timer = this.host.sim.at(this.deadline, timedOut, this);
+  }
+
+  /** The fetch this poll waits for was answered. */
+  fetchReplied(f: InFlightFetch): void {
+    if (f !== this.fetch || !this.awaitingFetch || this.dead) return;
+    this.awaitingFetch = false;
+    this.reply = f.reply;
+    this._resume();
   }
 
   /** within(ev, deadline - now): the reply, or a time-out at the deadline (one timer for all the poll's waits). */
@@ -105,8 +128,13 @@ export class PollRun {
 
   /** @internal The deadline: a wait still open ends without a reply. */
   _timedOut(): void {
-    if (this.awaited === null || this.dead) return;
-    this.awaited = null;
+    if (this.dead) return;
+    if (this.awaitingFetch) {
+      // The fetch stays in flight for a later poll; this one stops waiting for it.
+      this.awaitingFetch = false;
+      if (this.fetch !== null && this.fetch.waiter === this) this.fetch.waiter = null;
+    } else if (this.awaited !== null) this.awaited = null;
+    else return;
     this._resume();
   }
 

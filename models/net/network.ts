@@ -314,15 +314,17 @@ export class Network {
   }
 
   /**
-   * `call` for a caller written as callbacks: `serve(payload)` runs at `to`
-   * when the request arrives and answers as `call`'s handler does; the
+   * `call` for a caller written as callbacks: `serve(payload, later)` runs
+   * at `to` when the request arrives and answers as `call`'s handler does,
+   * or returns LATER and calls `later.answer(value)` when it has one (a
+   * parked long poll: no event object for it); the
    * caller's `answered(value)` runs in the event in which the answer
    * arrives, or `timedOut()` in the one at `timeout` µs if none did. No
    * event object, closure or outcome is allocated, and the time-out is put
    * in the queue only once the request or its answer is known to be lost or
    * late: an exchange answered in time is two events and no timer.
    */
-  request<P, T>(from: string, to: string, serve: (payload: P) => T | Event<T> | undefined, payload: P, timeout: Micros, caller: Requester<T>): void {
+  request<P, T>(from: string, to: string, serve: Serve<P, T>, payload: P, timeout: Micros, caller: Requester<T>): void {
     const r = new Request<P, T>(this, from, to, serve, payload, caller, this.sim.now + Math.round(timeout));
     if (!this.connected(from, to) || this.lost(from, to)) return r.armTimer();
     const arrival = this.sim.now + this.latency(from, to);
@@ -334,8 +336,8 @@ export class Network {
   /** @internal The request of `r` arrives: the handler answers now, later (an event) or never. */
   _serve<P, T>(r: Request<P, T>): void {
     if (!this.connected(r.from, r.to) || !(this.hostsByName.get(r.to)?.answers(r.to) ?? false)) return r.armTimer();
-    const answer = r.serve(r.payload);
-    if (answer === undefined) return r.armTimer();
+    const answer = r.serve(r.payload, r);
+    if (answer === undefined || answer === LATER) return r.armTimer();
     if (answer instanceof Event) {
       r.armTimer();
       answer.addCallback((ev: Event<T>) => { if (ev.ok && ev.value !== undefined) this._answer(r, ev.value); });
@@ -408,6 +410,17 @@ function always(): boolean {
   return true;
 }
 
+/** What `request`'s server returns for an answer it will give later through `Later.answer`. */
+export const LATER: unique symbol = Symbol('answer later');
+
+/** A request whose server answers later: `answer(value)` sends the answer back, once. */
+export interface Later<T> {
+  answer(value: T): void;
+}
+
+/** A request's handler at the server: the answer now, an event that brings it, LATER, or undefined (no answer ever). */
+export type Serve<P, T> = (payload: P, later: Later<T>) => T | Event<T> | typeof LATER | undefined;
+
 /** A caller of `Network.request`: told once, the answer or that none came in time. */
 export interface Requester<T> {
   answered(value: T): void;
@@ -415,20 +428,29 @@ export interface Requester<T> {
 }
 
 /** One `request` in flight: its route, payload, caller and deadline, in one object rather than a closure per step. */
-class Request<P, T> {
+class Request<P, T> implements Later<T> {
   /** The time-out's queue token, -1 until the request or its answer is known to be lost or late. */
   timer = -1;
   settled = false;
+  /** The server gave its late answer (see `answer`). */
+  private answered = false;
   value: T | undefined = undefined;
   constructor(
     readonly net: Network,
     readonly from: string,
     readonly to: string,
-    readonly serve: (payload: P) => T | Event<T> | undefined,
+    readonly serve: Serve<P, T>,
     readonly payload: P,
     readonly caller: Requester<T>,
     readonly deadline: Micros,
   ) {}
+
+  /** The server's late answer (a parked request); only the first counts. */
+  answer(value: T): void {
+    if (this.answered) return;
+    this.answered = true;
+    this.net._answer(this, value);
+  }
 
   /** Puts the time-out in the queue, once: nothing will answer before the deadline. */
   armTimer(): void {

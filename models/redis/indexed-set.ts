@@ -99,6 +99,14 @@ export class IndexedSet {
     return count;
   }
 
+  /** The smallest tag, Infinity when empty (a full pass: O(size)). */
+  minTag(): number {
+    const tags = this.tags;
+    let min = Infinity;
+    for (let i = 0; i < tags.length; i++) if (tags[i]! < min) min = tags[i]!;
+    return min;
+  }
+
   /** The members, for a full pass; callers must not change the set while iterating. */
   values(): readonly string[] {
     return this.items;

@@ -46,7 +46,8 @@ export class Keyspace {
   readonly volatile = new IndexedSet();
   private readonly map = new Map<string, Entry>();
 
-  constructor(private readonly clock: { readonly now: Micros }, private readonly onChange: ChangeListener) {}
+  /** `onExpiry(expiresAt)`: a write gave a key a TTL (the server plans its next active expiry cycle by it). */
+  constructor(private readonly clock: { readonly now: Micros }, private readonly onChange: ChangeListener, private readonly onExpiry: (expiresAt: Micros) => void = ignoreExpiry) {}
 
   get size(): number {
     return this.map.size;
@@ -84,8 +85,10 @@ export class Keyspace {
     const e: Entry = { value, expiresAt, lastAccess: this.clock.now };
     this.map.set(key, e);
     this.all.add(key);
-    if (expiresAt !== null) this.volatile.add(key, expiresAt);
-    else this.volatile.delete(key);
+    if (expiresAt !== null) {
+      this.volatile.add(key, expiresAt);
+      this.onExpiry(expiresAt);
+    } else this.volatile.delete(key);
     this.usedBytes += entryBytes(key, value);
     this.dirty++;
     this.onChange(key, e);
@@ -177,3 +180,5 @@ export class Keyspace {
     return true;
   }
 }
+
+function ignoreExpiry(): void {}

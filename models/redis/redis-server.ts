@@ -1,7 +1,7 @@
 import type { Fault } from '../../src/kernel/faults.js';
 import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
-import { sec, US_PER_S } from '../../src/kernel/time.js';
+import { sec, US_PER_S, type Micros } from '../../src/kernel/time.js';
 import type { z } from 'zod';
 import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
 import { restartOnRequest } from '../lifecycle/restart-policy.js';
@@ -70,6 +70,11 @@ export class RedisServer {
   private readonly oomRejections: ThrottledCount;
   private overheadBytes = 0;
   private cronTimer = -1;
+  /** serverCron's period (µs) and the instant its ticks count from (the process start). */
+  private cronPeriod = 0;
+  private cronOrigin = 0;
+  /** The tick the next active expiry cycle is planned for; Infinity when no key has a TTL. */
+  private cronAt = Infinity;
   private secondTimer = -1;
   private fillSeq = 0;
   /** The active expiry cycle's sample, reused by every cycle. */
@@ -86,7 +91,7 @@ export class RedisServer {
     net.addHost(name);
     // Independent streams: an extra expiry draw never shifts which key is evicted.
     this.expireRng = sim.rng(`redis/${name}/expire`);
-    this.db = new Keyspace(sim, (key, value) => this.persistence.changed(key, value));
+    this.db = new Keyspace(sim, (key, value) => this.persistence.changed(key, value), (expiresAt) => this.expiryAdded(expiresAt));
     this.persistence = createPersistence(sim, name, this.db, options);
     this.evictor = new Evictor(this.db, options.maxmemoryPolicy, options.maxmemorySamples ?? DEFAULT_MAXMEMORY_SAMPLES, sim.rng(`redis/${name}/evict`));
     const usage = () => ({ usedBytes: this.usedMemoryBytes, maxmemoryBytes: options.maxmemoryBytes });
@@ -192,19 +197,52 @@ export class RedisServer {
     return max > 0 && this.usedMemoryBytes > max;
   }
 
-  /** serverCron's active expiry at hz, and the once-a-second persistence work. */
+  /**
+   * serverCron's active expiry at hz, and the once-a-second persistence work.
+   * A cycle at a tick when no key has expired yet samples keys and deletes
+   * none: its only effect would be draws from the expiry stream (whose
+   * samples are uniform whatever came before), so only the ticks at which
+   * some key has expired are put in the queue, on serverCron's own grid.
+   */
   private startTimers(): void {
-    const period = Math.round(US_PER_S / (this.options.hz ?? DEFAULT_HZ));
-    const cron = () => {
-      this.cronTimer = this.sim.schedule(period, cron);
-      activeExpireCycle(this.db, this.expireRng, this.expireSample);
-    };
+    this.cronPeriod = Math.round(US_PER_S / (this.options.hz ?? DEFAULT_HZ));
+    this.cronOrigin = this.sim.now;
+    this.planCron();
     const everySecond = () => {
       this.secondTimer = this.sim.schedule(sec(1), everySecond);
       this.persistence.everySecond();
     };
-    this.cronTimer = this.sim.schedule(period, cron);
     this.secondTimer = this.sim.schedule(sec(1), everySecond);
+  }
+
+  private readonly cron = (): void => {
+    this.cronTimer = -1;
+    this.cronAt = Infinity;
+    activeExpireCycle(this.db, this.expireRng, this.expireSample);
+    this.planCron();
+  };
+
+  /** Plans the next cycle: the first tick after now at which a key has expired (now > expiresAt). */
+  private planCron(): void {
+    const tick = this.tickAfter(Math.max(this.sim.now, this.db.volatile.minTag()));
+    if (tick === Infinity) return;
+    this.cronAt = tick;
+    this.cronTimer = this.sim.at(tick, this.cron);
+  }
+
+  /** The first serverCron tick strictly after `t` (µs); Infinity for Infinity. */
+  private tickAfter(t: Micros): Micros {
+    if (t === Infinity) return Infinity;
+    return this.cronOrigin + (Math.floor((t - this.cronOrigin) / this.cronPeriod) + 1) * this.cronPeriod;
+  }
+
+  /** A write gave a key a TTL: a cycle must come at the first tick after it expires, if none is planned by then. */
+  private expiryAdded(expiresAt: Micros): void {
+    const tick = this.tickAfter(Math.max(this.sim.now, expiresAt));
+    if (tick >= this.cronAt) return;
+    if (this.cronTimer >= 0) this.sim.cancel(this.cronTimer);
+    this.cronAt = tick;
+    this.cronTimer = this.sim.at(tick, this.cron);
   }
 
   /** A crash keeps what reached the disk; a restart of a running server shuts it down cleanly first (SHUTDOWN). */
@@ -230,6 +268,8 @@ export class RedisServer {
   /** The process is gone: its memory, timers and eviction pool with it. */
   private dropMemory(): void {
     this.sim.cancel(this.cronTimer);
+    this.cronTimer = -1;
+    this.cronAt = Infinity;
     this.sim.cancel(this.secondTimer);
     this.db.clear();
     this.overheadBytes = 0;

@@ -15,11 +15,13 @@ export interface TraceRecord {
 
 /**
  * Receives every record with its canonical JSON line and the chain digest
- * after it. The chain is computed only for a sink that declares the third
- * parameter (or a rest parameter), without a default value (which
- * `Function.length` would not count): a sink whose `record` takes one or
- * two parameters cannot read it, and formatting the chain as hex for every
- * record costs about 2% of a run that no one prints.
+ * after it. The line is built only for a sink that declares the second
+ * parameter, the chain only for one that declares the third (or a rest
+ * parameter, either way), without a default value (which `Function.length`
+ * would not count): a sink whose `record` takes one parameter cannot read
+ * the line, one with two cannot read the chain. No one printing them, the
+ * digest takes the line's parts and neither string is made (together about
+ * a tenth of a Scenario A run).
  */
 export interface TraceSink<R extends TraceRecord = TraceRecord> {
   record(rec: R, line: string, chain: string): void;
@@ -29,6 +31,12 @@ export interface TraceSink<R extends TraceRecord = TraceRecord> {
 function readsChain(sink: TraceSink): boolean {
   const declared = sink.record.length;
   return declared === 0 || declared >= 3;
+}
+
+/** Whether a sink may read the line (a second parameter, or a rest parameter); the same rule as readsChain. */
+function readsLine(sink: TraceSink): boolean {
+  const declared = sink.record.length;
+  return declared === 0 || declared >= 2;
 }
 
 /**
@@ -42,6 +50,8 @@ export class Trace {
   private readonly sinks: TraceSink[] = [];
   /** Sinks that read the chain: while there are none, the digest stays two numbers until `digestHex` is read. */
   private chainReaders = 0;
+  /** Sinks that read the line: while there are none, the digest takes the line's parts and the line is never built. */
+  private lineReaders = 0;
   private readonly quotes = new Map<string, string>();
 
   constructor(private readonly clock: { readonly now: Micros }) {}
@@ -49,20 +59,47 @@ export class Trace {
   addSink(sink: TraceSink): void {
     this.sinks.push(sink);
     if (readsChain(sink)) this.chainReaders++;
+    if (readsLine(sink)) this.lineReaders++;
   }
 
   emit(source: string, kind: string, data?: TraceData): void {
     const t = this.clock.now;
-    const rec: TraceRecord = data === undefined ? { t, source, kind } : { t, source, kind, data };
-    // JSON.stringify(rec), written out: the same text for any finite t (the clock is one), a fifth cheaper.
-    const head = `{"t":${t},"source":${this.quoted(source)},"kind":${this.quoted(kind)}`;
-    const line = data === undefined ? `${head}}` : `${head},"data":${JSON.stringify(data)}}`;
-    this.digest.update(line);
+    const body = data === undefined ? undefined : JSON.stringify(data);
+    let line = '';
+    if (this.lineReaders > 0) {
+      line = this.line(t, source, kind, body);
+      this.digest.update(line);
+    } else this.digestParts(t, source, kind, body);
     this.count++;
     const sinks = this.sinks;
     if (sinks.length === 0) return;
+    const rec: TraceRecord = data === undefined ? { t, source, kind } : { t, source, kind, data };
     const chain = this.chainReaders === 0 ? '' : this.digest.hex();
     for (let i = 0; i < sinks.length; i++) sinks[i]!.record(rec, line, chain);
+  }
+
+  /** The record's canonical line: JSON.stringify(rec), written out (the same text for any finite t, the clock being one). */
+  private line(t: Micros, source: string, kind: string, body: string | undefined): string {
+    const head = `{"t":${t},"source":${this.quoted(source)},"kind":${this.quoted(kind)}`;
+    return body === undefined ? `${head}}` : `${head},"data":${body}}`;
+  }
+
+  /** Folds the line's text into the digest part by part: the same digest as `update(line)`, with no line built. */
+  private digestParts(t: Micros, source: string, kind: string, body: string | undefined): void {
+    const d = this.digest;
+    d.fold('{"t":');
+    if (Number.isSafeInteger(t) && t >= 0) d.foldUint(t);
+    else d.fold(`${t}`);
+    d.fold(',"source":');
+    d.fold(this.quoted(source));
+    d.fold(',"kind":');
+    d.fold(this.quoted(kind));
+    if (body !== undefined) {
+      d.fold(',"data":');
+      d.fold(body);
+    }
+    d.fold('}');
+    d.endRecord();
   }
 
   /** `JSON.stringify(text)`, kept for the few sources and kinds a run uses. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { ChainedDigest } from '../../src/kernel/digest.js';
 import { Trace, type TraceRecord } from '../../src/kernel/trace.js';
@@ -127,5 +128,34 @@ describe('Trace', () => {
     };
     expect(emitAt(1, { x: 1 })).not.toBe(emitAt(2, { x: 1 }));
     expect(emitAt(1, { x: 1 })).not.toBe(emitAt(1, { x: 2 }));
+  });
+});
+
+describe('the digest without a line reader', () => {
+  /** Emits `records` on a trace, with or without a sink that reads lines; returns the digest. */
+  function traceDigest(records: readonly [number, string, string, Record<string, unknown> | undefined][], readLines: boolean): string {
+    const clock = { now: 0 };
+    const trace = new Trace(clock);
+    if (readLines) trace.addSink({ record: (_rec, line) => { expect(line.length).toBeGreaterThan(0); } });
+    else trace.addSink({ record: (rec) => { expect(rec.kind.length).toBeGreaterThanOrEqual(0); } });
+    for (const [t, source, kind, data] of records) {
+      clock.now = t;
+      trace.emit(source, kind, data as never);
+    }
+    return trace.digestHex;
+  }
+
+  it('folds the line part by part into the very digest of the whole line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(
+          fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constant(0), fc.double({ min: 0, max: 1e12, noNaN: true })),
+          fc.string(), fc.string(),
+          fc.option(fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null))), { nil: undefined }),
+        ), { maxLength: 20 }),
+        (records) => { expect(traceDigest(records, false)).toBe(traceDigest(records, true)); },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -36,7 +36,7 @@ export class WorkerLoop {
   /** The first record of the chunk being persisted. */
   private index = 0;
   private order: Order | null = null;
-  private readonly onPolled = (records: KafkaRecord[]) => { this.records = records; this.c.sim.schedule(0, polled, this); };
+  private readonly onPolled = (records: KafkaRecord[]) => { this.records = records; this._polled(); };
   private readonly onCommitted = () => { if (this.ticket.isAlive) this.committed(); };
   private readonly onChunk = () => { if (this.ticket.isAlive) this.nextChunk(); };
   private readonly onTransaction = (ev: { value: TxResult | undefined }) => { if (this.ticket.isAlive) this.transactionEnded(ev.value!); };
@@ -53,7 +53,7 @@ export class WorkerLoop {
     this.consumer.pollThen(this.c.o.pollWaitMs, this.onPolled);
   }
 
-  /** @internal One event after the poll answered. */
+  /** @internal The poll answered. */
   _polled(): void {
     if (!this.ticket.isAlive) return;
     const records = this.records;
@@ -123,5 +123,4 @@ export class WorkerLoop {
   }
 }
 
-function polled(loop: WorkerLoop): void { loop._polled(); }
 function retryTransaction(loop: WorkerLoop): void { loop._placeOrder(); }

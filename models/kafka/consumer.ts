@@ -21,10 +21,6 @@ export { DEFAULT_CONSUMER, type ConsumerOptions } from './consumer-options.js';
 
 const NOTHING: readonly number[] = [];
 
-function startPoll(run: PollRun): void {
-  run.start();
-}
-
 function startCommit(run: CommitRun): void {
   run.start();
 }
@@ -154,9 +150,8 @@ export class KafkaConsumer {
   }
 
   /**
-   * `poll` for a caller written as callbacks: `answer(records)` runs where
-   * poll's event is succeeded, so a caller that goes on one event later
-   * (`sim.schedule(0, ...)`) goes on where a process waiting on poll would.
+   * `poll` for a caller written as callbacks: the poll starts at once, and
+   * `answer(records)` runs in the event that ends it (poll-run.ts).
    */
   pollThen(maxWaitMs: number, answer: (records: KafkaRecord[]) => void): void {
     const deadline = this.sim.now + ms(maxWaitMs);
@@ -167,8 +162,7 @@ export class KafkaConsumer {
     // A poll cut short by kill() or close() still answers (empty) at its deadline, so a caller's loop keeps its pace.
     const run = new PollRun(this.pollHost, deadline, answer);
     this.procs.add(run);
-    // Where a poll process would start: at once, before ordinary events of this instant.
-    this.sim.schedule(0, startPoll, run, URGENT);
+    run.start();
   }
 
   /** commitSync of `offsets` (partition -> next offset to read). False if the commit failed. */

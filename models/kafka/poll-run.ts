@@ -29,8 +29,8 @@ const POSITIONS = 0, FETCH = 1;
  * mechanism). Callbacks in place of a poll process: a step runs in the
  * event that brings the reply it waited for, or at the deadline, and one
  * timer at the deadline serves every wait of the poll; the records go out
- * one event after the last step, as a finished process's would. A kill
- * stops it at once, with a killed process's bookkeeping.
+ * in the step that has them. A kill stops it at once, with a killed
+ * process's bookkeeping.
  */
 export class PollRun implements FetchWaiter {
   private started = false;
@@ -172,7 +172,7 @@ export class PollRun implements FetchWaiter {
     if (this.timer >= 0) this.host.sim.cancel(this.timer);
     this.records = records;
     this.host.pollEnded(this);
-    this.host.sim.schedule(0, answerNow, this);
+    this.answer(records);
   }
 
   /** @internal The answer, one event after the last step. */

@@ -17,6 +17,9 @@ export class IndexedSet {
   /** Scratch for sampleInto: `marks[i] === stamp` when index i is picked in the current sample. */
   private marks = new Uint32Array(0);
   private stamp = 0;
+  /** The smallest tag, valid unless `minStale` (then minTag scans again). */
+  private min = Infinity;
+  private minStale = false;
 
   get size(): number {
     return this.items.length;
@@ -29,15 +32,21 @@ export class IndexedSet {
   /** Adds `key`, or only updates its tag when it is already a member (its place stays). */
   add(key: string, tag = 0): void {
     const i = this.index.get(key);
-    if (i !== undefined) { this.tags[i] = tag; return; }
-    this.index.set(key, this.items.length);
-    this.items.push(key);
-    this.tags.push(tag);
+    if (i !== undefined) {
+      if (this.tags[i] === this.min && tag > this.min) this.minStale = true;
+      this.tags[i] = tag;
+    } else {
+      this.index.set(key, this.items.length);
+      this.items.push(key);
+      this.tags.push(tag);
+    }
+    if (tag < this.min) this.min = tag;
   }
 
   delete(key: string): boolean {
     const i = this.index.get(key);
     if (i === undefined) return false;
+    if (this.tags[i] === this.min) this.minStale = true;
     const last = this.items.pop()!;
     const lastTag = this.tags.pop()!;
     if (last !== key) {
@@ -53,6 +62,8 @@ export class IndexedSet {
     this.items.length = 0;
     this.tags.length = 0;
     this.index.clear();
+    this.min = Infinity;
+    this.minStale = false;
   }
 
   /** A uniformly random member, undefined when empty. */
@@ -99,11 +110,14 @@ export class IndexedSet {
     return count;
   }
 
-  /** The smallest tag, Infinity when empty (a full pass: O(size)). */
+  /** The smallest tag, Infinity when empty: kept as members come, a full pass only after the smallest left or grew. */
   minTag(): number {
+    if (!this.minStale) return this.min;
     const tags = this.tags;
     let min = Infinity;
     for (let i = 0; i < tags.length; i++) if (tags[i]! < min) min = tags[i]!;
+    this.min = min;
+    this.minStale = false;
     return min;
   }
 

@@ -23,10 +23,23 @@ function replayArgs(stdout: string): string[] {
   return line!.slice('replay: sim '.length).split(' ');
 }
 
-describe('sim check (CLI)', () => {
+/**
+ * The 200-run check of flux-worker-crash with commitMode=before, in text:
+ * made once, read by the two tests below that need its counterexample.
+ */
+const SAVE = join(dir, 'commit-before.json');
+/**
+ * One worker thread for the 200-run searches (about half the CPU of the
+ * default two, as fast in wall time): the report is the same for any count
+ * (check-workers-flag.test.ts).
+ */
+const W1 = ['--workers', '1'];
+let beforeText: ReturnType<typeof sim> | undefined;
+const checkBeforeText = () => (beforeText ??= sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', ...W1, '--save', SAVE], { cwd: dir }));
+
+describe.concurrent('sim check (CLI)', () => {
   it('flux-worker-crash with commitMode=before: exit 1, a faults file, a regression file, and a replay command that reproduces it', async () => {
-    const save = join(dir, 'commit-before.json');
-    const r = await sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', '--save', save], { cwd: dir });
+    const r = await checkBeforeText();
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^counterexample in run \d+ of 200: .* to 1 fault:$/m);
@@ -50,7 +63,7 @@ describe('sim check (CLI)', () => {
     expect(doc.invariants.find((i: { name: string }) => i.name === 'no accepted order lost').pass).toBe(false);
     expect(doc.coverage.faults).toEqual({ crash: 1 });
 
-    const reg = RegressionSchema.parse(JSON.parse(readFileSync(save, 'utf8')));
+    const reg = RegressionSchema.parse(JSON.parse(readFileSync(SAVE, 'utf8')));
     expect(reg.found.digest).toBe(digest);
     expect(reg.params).toEqual({ commitMode: 'before' });
     expect(reg.expect).toContainEqual({ invariant: 'no accepted order lost', outcome: 'violated' });
@@ -66,8 +79,12 @@ describe('sim check (CLI)', () => {
   });
 
   it('--json prints CheckReportSchema documents: the same counterexample as the text report, and a pass with its coverage', async () => {
-    const text = await sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', '--faults-out', 'text.faults.json'], { cwd: dir });
-    const failed = await sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', '--faults-out', 'json.faults.json', '--json'], { cwd: dir });
+    // The text report is the first test's (the same check; its faults file has the default name).
+    const [text, failed, passed] = await Promise.all([
+      checkBeforeText(),
+      sim(['check', 'flux-worker-crash', '--set', 'commitMode=before', '--runs', '200', ...W1, '--faults-out', 'json.faults.json', '--json'], { cwd: dir }),
+      sim(['check', 'flux-worker-crash', '--runs', '20', '--seed', '5', '--json'], { cwd: dir }),
+    ]);
     expect(failed.code, failed.stderr).toBe(1);
     const doc = CheckReportSchema.parse(JSON.parse(failed.stdout));
     expect(doc.ok).toBe(false);
@@ -79,10 +96,11 @@ describe('sim check (CLI)', () => {
     expect(cx.violated).toContain('no accepted order lost');
     expect(cx.verdicts.find((v) => v.name === 'no accepted order lost')?.pass).toBe(false);
     expect(cx.faultsFile).toBe('json.faults.json');
-    expect(cx.replay).toBe(replayArgs(text.stdout).join(' ').replace('text.faults.json', 'json.faults.json').replace(/^/, 'sim '));
+    const textArgs = replayArgs(text.stdout);
+    const textFaults = textArgs[textArgs.indexOf('--faults') + 1]!;
+    expect(cx.replay).toBe(textArgs.join(' ').replace(textFaults, 'json.faults.json').replace(/^/, 'sim '));
     expect(JSON.parse(readFileSync(join(dir, 'json.faults.json'), 'utf8'))).toEqual({ faults: cx.faults });
 
-    const passed = await sim(['check', 'flux-worker-crash', '--runs', '20', '--seed', '5', '--json'], { cwd: dir });
     expect(passed.code, passed.stderr).toBe(0);
     const ok = CheckReportSchema.parse(JSON.parse(passed.stdout));
     expect(ok).toMatchObject({ ok: true, counterexample: null, runs: 20, runsAsked: 20, seed: 5, params: {} });
@@ -91,8 +109,7 @@ describe('sim check (CLI)', () => {
   });
 
   it('sim help check and sim check --help print the same usage', async () => {
-    const a = await sim(['help', 'check']);
-    const b = await sim(['check', '--help']);
+    const [a, b] = await Promise.all([sim(['help', 'check']), sim(['check', '--help'])]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toMatch(/^Usage: sim check <scenario>/);
@@ -119,12 +136,15 @@ describe('sim check: bad input is one line on stderr, exit 2, nothing run or wri
     ['unknown option', ['check', 'scenario-a', '--fast'], /check: unknown option --fast/],
   ];
 
-  it.each(cases)('%s', async (_name, args, message) => {
-    const r = await sim(args, { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(lines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
+  // Side by side (each its own process); the check below runs after all of them.
+  describe.concurrent('each', () => {
+    it.each(cases)('%s', async (_name, args, message) => {
+      const r = await sim(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(lines(r.stderr)).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    });
   });
 
   it('wrote no faults file for any of them', () => {

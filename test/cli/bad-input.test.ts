@@ -9,6 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, lines, sim, TINY } from './sim.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsim-cli-'));
+/**
+ * TINY's plain JavaScript twin (tiny-js.mjs: the same scenario): for cases
+ * whose mistake is in an argument, so the process loads no TypeScript
+ * (about 0.7 s of CPU each). 'unknown --set key' keeps TINY: bad input to a
+ * TypeScript module.
+ */
+const JS_TWIN = 'test/fixtures/tiny-js.mjs';
 const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
 
 const faults = {
@@ -33,10 +40,10 @@ const cases: [string, string[], RegExp][] = [
   ['fractional seed', ['run', TINY, '--seed', '1.5'], /--seed "1.5"/],
   ['seed without a value', ['run', TINY, '--seed'], /option --seed needs a value/],
   ['unknown --set key', ['run', TINY, '--set', 'nope=1'], /unknown parameter "nope" \(valid: maxDowntimeMs, mode, requestIntervalMs, restartDelayMs\)/],
-  ['--set without =', ['run', TINY, '--set', 'restartDelayMs'], /expected key=value/],
-  ['--set value of the wrong type', ['run', TINY, '--set', 'restartDelayMs=abc'], /--set restartDelayMs="abc": expected a number/],
-  ['--set value out of range', ['run', TINY, '--set', 'restartDelayMs=-5'], /parameter restartDelayMs=-5: Too small/],
-  ['--set value not in the enum', ['run', TINY, '--set', 'mode=sometimes'], /parameter mode="sometimes"/],
+  ['--set without =', ['run', JS_TWIN, '--set', 'restartDelayMs'], /expected key=value/],
+  ['--set value of the wrong type', ['run', JS_TWIN, '--set', 'restartDelayMs=abc'], /--set restartDelayMs="abc": expected a number/],
+  ['--set value out of range', ['run', JS_TWIN, '--set', 'restartDelayMs=-5'], /parameter restartDelayMs=-5: Too small/],
+  ['--set value not in the enum', ['run', JS_TWIN, '--set', 'mode=sometimes'], /parameter mode="sometimes"/],
   ['unknown scenario id', ['run', 'no-such-scenario'], /unknown scenario "no-such-scenario" \(/],
   ['missing scenario file', ['run', 'scenarios/does-not-exist.ts'], /scenario file "scenarios\/does-not-exist.ts": no such file/],
   ['scenario argument missing', ['run', '--seed', '1'], /run: missing scenario/],
@@ -46,12 +53,12 @@ const cases: [string, string[], RegExp][] = [
   ['module with a syntax error', ['run', modules.syntax], /cannot load/],
   ['module importing a missing file', ['run', modules.missingImport], /cannot load .*does-not-exist/],
   ['missing faults file', ['run', TINY, '--faults', join(dir, 'nope.json')], /faults file ".*nope.json": no such file or directory/],
-  ['malformed faults JSON', ['run', TINY, '--faults', faults.malformed], /faults file ".*malformed.json": not valid JSON/],
-  ['faults file failing the schema', ['run', TINY, '--faults', faults.schema], /faults file ".*schema.json": fault #1 "at": expected a duration/],
-  ['faults file with a missing field', ['run', TINY, '--faults', faults.missingKind], /faults file ".*missing-kind.json": fault #1 "kind"/],
-  ['faults file that is not a list', ['run', TINY, '--faults', faults.notAList], /expected a list of faults/],
-  ['fault with an unknown target', ['run', TINY, '--faults', faults.unknownTarget], /faults file ".*unknown-target.json": fault #1: unknown fault target "nope" \(valid: server\)/],
-  ['fault with an unknown kind', ['run', TINY, '--faults', faults.unknownKind], /target "server" has no fault "explode" \(valid: crash\)/],
+  ['malformed faults JSON', ['run', JS_TWIN, '--faults', faults.malformed], /faults file ".*malformed.json": not valid JSON/],
+  ['faults file failing the schema', ['run', JS_TWIN, '--faults', faults.schema], /faults file ".*schema.json": fault #1 "at": expected a duration/],
+  ['faults file with a missing field', ['run', JS_TWIN, '--faults', faults.missingKind], /faults file ".*missing-kind.json": fault #1 "kind"/],
+  ['faults file that is not a list', ['run', JS_TWIN, '--faults', faults.notAList], /expected a list of faults/],
+  ['fault with an unknown target', ['run', JS_TWIN, '--faults', faults.unknownTarget], /faults file ".*unknown-target.json": fault #1: unknown fault target "nope" \(valid: server\)/],
+  ['fault with an unknown kind', ['run', JS_TWIN, '--faults', faults.unknownKind], /target "server" has no fault "explode" \(valid: crash\)/],
   ['bad --until', ['run', TINY, '--until', 'soon'], /--until "soon": expected a duration/],
   ['negative --until', ['run', TINY, '--until', '-5s'], /--until "-5s"/],
   ['trace file in a missing directory', ['run', TINY, '--trace', join(dir, 'no/such/dir/t.ndjson')], /--trace ".*t.ndjson": the folder ".*no\/such\/dir" does not exist/],

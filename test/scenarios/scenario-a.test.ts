@@ -9,15 +9,30 @@ import { scenarioA } from '../../scenarios/patroni-k8s/scenario-a.js';
 const quick = { crashAtMs: 10_000, durationMs: 45_000, nodeRecoverAfterMs: 0, readRatePerS: 0, writeRatePerS: 100 };
 const SEEDS = Array.from({ length: 200 }, (_, i) => i + 1);
 
-function runMany(params: Record<string, unknown>) {
-  return SEEDS.map((seed) => ({ seed, r: runScenario(scenarioA, { seed, params: { ...quick, ...params } }) }));
+/** Metrics and digest only: no timeline (the digest and metrics are the same without it). */
+function runMany(params: Record<string, unknown>, seeds: readonly number[] = SEEDS) {
+  return seeds.map((seed) => ({ seed, r: runScenario(scenarioA, { seed, params: { ...quick, ...params }, timeline: false }) }));
 }
+
+/**
+ * Runs several tests read with the very same options, made once: the run is
+ * deterministic, so a second call would only give the same result again.
+ */
+const memo = new Map<string, unknown>();
+function once<T>(key: string, make: () => T): T {
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as T;
+}
+/** The 200 quick crash runs (seeds 1..200, default params). */
+const crashRuns = () => once('crash', () => runMany({}));
+/** Seed 42 with every default. */
+const seed42 = () => once('seed42', () => runScenario(scenarioA, { seed: 42 }));
 
 describe('scenario-a: Patroni failover', () => {
   // Golden changed on purpose (issue 10): Patroni's minimum loop_wait is 1 s, not 2 s;
   // demotion modes, etcd's leaderless leases and the kubelet's grace period.
   it('seed 42 keeps its golden digest (update on purpose when the model changes)', () => {
-    const r = runScenario(scenarioA, { seed: 42 });
+    const r = seed42();
     expect(r.digest).toBe('88650c29947bcbf4');
     expect(r.metrics.ackedWritesLost).toBe(0);
     // ttl 20 s, loop_wait 1 s: the key was renewed at most 1 s before the crash.
@@ -26,7 +41,7 @@ describe('scenario-a: Patroni failover', () => {
   });
 
   it("the seed's claims hold by default, and the note bounds detection from the effective timing", () => {
-    const r = runScenario(scenarioA, { seed: 42 });
+    const r = seed42();
     expect(r.claims.map((c) => [c.name, c.pass])).toEqual([['write downtime <= 30 s', true], ['zero acknowledged writes lost', true]]);
     expect(r.notes).toContain("the seed's Detection phase (0-10 s) cannot hold: a crashed primary's leader key lives 19-20 s after the crash (ttl 20 s, last renewed at most loop_wait 1 s before)");
     // With Patroni's own defaults (ttl 30, loop_wait 10) the bound is 20-30 s; a ttl whose bound fits 10 s gets no such note.
@@ -35,12 +50,13 @@ describe('scenario-a: Patroni failover', () => {
   });
 
   it('different seeds give different runs', () => {
-    const digests = new Set(Array.from({ length: 20 }, (_, i) => runScenario(scenarioA, { seed: i + 1, params: quick }).digest));
+    // Seeds 1..20 of the quick crash runs (the same options as runScenario(scenarioA, { seed, params: quick })).
+    const digests = new Set(crashRuns().slice(0, 20).map(({ r }) => r.digest));
     expect(digests.size).toBeGreaterThan(15);
   });
 
   it('synchronous mode: never two writable primaries and no acknowledged write lost, over 200 seeds, with partitions too', () => {
-    const crash = runMany({});
+    const crash = crashRuns();
     const partition = SEEDS.map((seed) =>
       runScenario(scenarioA, {
         seed,
@@ -65,7 +81,9 @@ describe('scenario-a: Patroni failover', () => {
   });
 
   it('asynchronous mode loses acknowledged writes in some runs (the model can fail)', () => {
-    const runs = runMany({ replication: 'asynchronous' });
+    // The first 100 seeds: 44 of them lose writes as this is written (84 of 200), far above the 5 asked;
+    // a model that cannot lose writes fails it all the same.
+    const runs = runMany({ replication: 'asynchronous' }, SEEDS.slice(0, 100));
     const losing = runs.filter(({ r }) => r.metrics.ackedWritesLost > 0);
     expect(losing.length).toBeGreaterThan(5);
     // Loss is bounded by what was in flight: a handful of writes, never thousands.

@@ -6,9 +6,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, lines, sim, TINY } from './helpers.js';
+import type { SimResult } from '../cli/sim.js';
+import { ensureBuilt, lines, sim } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'failsim-sweep-bad-'));
+/** TINY as plain JavaScript (the same scenario, id "tiny"): no TypeScript to load in these processes and their workers. */
+const TINY_JS = 'test/fixtures/tiny-js.mjs';
 const out = (name: string) => join(dir, name);
 
 beforeAll(ensureBuilt);
@@ -44,7 +47,7 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['--out and --resume', ['sweep', 'scenario-a', '--runs', '3', '--out', out('x'), '--resume', out('y')], /not both/],
   ['--incidents-per-year -1', ['sweep', 'scenario-a', '--runs', '3', '--incidents-per-year', '-1'], /--incidents-per-year "-1": expected a positive number/],
   ['unknown scenario', ['sweep', 'no-such-scenario', '--runs', '3', '--workers', '1', '--out', out('unknown')], /unknown scenario "no-such-scenario" \(valid: scenario-\* \(4\), flux-\* /],
-  ['bad --set key', ['sweep', TINY, '--runs', '3', '--workers', '1', '--set', 'nope=1', '--out', out('badset')], /--set: unknown parameter "nope" \(valid: maxDowntimeMs, mode, requestIntervalMs, restartDelayMs\)/],
+  ['bad --set key', ['sweep', TINY_JS, '--runs', '3', '--workers', '1', '--set', 'nope=1', '--out', out('badset')], /--set: unknown parameter "nope" \(valid: maxDowntimeMs, mode, requestIntervalMs, restartDelayMs\)/],
   ['bad --set value', ['sweep', 'scenario-a', '--runs', '3', '--workers', '1', '--set', 'replication=maybe', '--out', out('badvalue')], /parameter replication="maybe"/],
   ['--out exists with results', ['sweep', 'scenario-a', '--runs', '3', '--out', full], /--out ".*full.ndjson": the file exists \(give --force to replace it, or continue that sweep with --resume/],
   ['--out in a missing directory', ['sweep', 'scenario-a', '--runs', '3', '--out', out('no/such/dir.ndjson')], /--out ".*dir.ndjson": the folder ".*no\/such" does not exist/],
@@ -61,21 +64,27 @@ const cases: [string, string[], RegExp, Record<string, string>?][] = [
   ['merge: the same file twice', ['merge', a, a], /is given twice/],
   ['merge: no files', ['merge'], /merge: missing files/],
   ['merge: a scenario not built in', ['merge', a, '--allow-missing'], /scenario "tiny", which is not built in: give its module with --scenario PATH/],
-  ['merge: --scenario of another id', ['merge', flux, '--scenario', TINY], /--scenario ".*" is scenario "tiny", but the runs are of "flux-kafka-down"/],
+  ['merge: --scenario of another id', ['merge', flux, '--scenario', TINY_JS], /--scenario ".*" is scenario "tiny", but the runs are of "flux-kafka-down"/],
   ['compare: nothing to compare', ['compare', 'scenario-a', '--runs', '3'], /compare: nothing to compare/],
   ['compare: the same parameters', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replication=sync'], /give the same parameters/],
   ['compare: bad --vs key', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replicaton=async'], /--vs: unknown parameter "replicaton"/],
   ['compare: --runs missing', ['compare', 'scenario-a', '--set', 'replication=sync', '--vs', 'replication=async'], /compare: missing --runs N/],
   ['unknown --metric', ['sweep', 'scenario-a', '--runs', '3', '--workers', '1', '--metric', 'downtime', '--out', out('metric')], /--metric "downtime": not a metric of scenario-a \(valid: ackedWritesLost, .*writeDowntimeMs/],
-  ['merge: unknown --metric', ['merge', a, '--scenario', TINY, '--allow-missing', '--metric', 'nope'], /--metric "nope": not a metric of tiny \(valid: downtimeMs\)/],
+  ['merge: unknown --metric', ['merge', a, '--scenario', TINY_JS, '--allow-missing', '--metric', 'nope'], /--metric "nope": not a metric of tiny \(valid: downtimeMs\)/],
   ['compare: unknown --metric', ['compare', 'scenario-a', '--runs', '3', '--set', 'replication=sync', '--vs', 'replication=async', '--metric', 'lostWrites'], /--metric "lostWrites": not a metric of scenario-a/],
   ['matrix: unknown family', ['matrix', 'nope', '--runs', '2'], /matrix: "nope" is neither a scenario, a system nor a family \(systems: .*firewall.*; families: .*flux/],
   ['matrix: --runs 0', ['matrix', 'flux', '--runs', '0'], /--runs "0"/],
 ];
 
+/** '--out exists with results' and the test after it ask the very same command: one process for both. */
+const refusedFull = ['sweep', 'scenario-a', '--runs', '3', '--out', full];
+const fullBefore = readFileSync(full, 'utf8');
+let refused: Promise<SimResult> | undefined;
+const refuseFull = () => (refused ??= sim(refusedFull));
+
 describe.concurrent('sweep commands: bad input', () => {
   it.each(cases)('%s: exit 2, one line, nothing on stdout, no file', async (_name, args, message, env) => {
-    const r = await sim(args, env ? { env } : {});
+    const r = await (args.join('\0') === refusedFull.join('\0') && !env ? refuseFull() : sim(args, env ? { env } : {}));
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/^sim: /);
@@ -86,9 +95,8 @@ describe.concurrent('sweep commands: bad input', () => {
   });
 
   it('a refused --out file is left as it was', async () => {
-    const before = readFileSync(full, 'utf8');
-    const r = await sim(['sweep', 'scenario-a', '--runs', '3', '--out', full]);
+    const r = await refuseFull();
     expect(r.code).toBe(2);
-    expect(readFileSync(full, 'utf8')).toBe(before);
+    expect(readFileSync(full, 'utf8')).toBe(fullBefore);
   });
 });

@@ -39,7 +39,8 @@ function copyLines(from: string, to: string, keep: (line: string, i: number) => 
 describe.concurrent('sim sweep --resume', () => {
   it('a sweep killed half-way (SIGKILL, last line cut in half) resumes to the uninterrupted summary', async () => {
     const file = join(dir, 'killed.ndjson');
-    const uninterrupted = sim(['sweep', FIXTURE, ...SLOW, '--json']);
+    // One worker: the summary is the same bytes for any count (sweep.test.ts); the killed and resumed sweeps have two.
+    const uninterrupted = sim(['sweep', FIXTURE, ...SLOW, '--workers', '1', '--json']);
     const { child, done } = start(['sweep', FIXTURE, ...SLOW, '--workers', '2', '--out', file]);
     await waitForLines(file, 20);
     child.kill('SIGKILL');
@@ -68,7 +69,7 @@ describe.concurrent('sim sweep --resume', () => {
     const kept = copyLines(full, file, (l, i) => (i < 12 ? l : null));
     const next = lines(readFileSync(full, 'utf8'))[12]!;
     appendFileSync(file, next.slice(0, 25));
-    const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
+    const r = await sim(['sweep', FIXTURE, ...SMALL, '--workers', '1', '--resume', file, '--json']);
     expect(r.code).toBe(FINDING);
     expect(r.stderr).toMatch(/line 13 was cut off/);
     expect(r.stdout).toBe(json);
@@ -80,7 +81,7 @@ describe.concurrent('sim sweep --resume', () => {
     const { json, file: full } = await smallSweep();
     const file = join(dir, 'garbled-last.ndjson');
     copyLines(full, file, (l, i) => (i < 20 ? l : i === 20 ? '{"scenario":"sweep-fix' : null));
-    const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
+    const r = await sim(['sweep', FIXTURE, ...SMALL, '--workers', '1', '--resume', file, '--json']);
     expect(r.code).toBe(FINDING);
     expect(r.stdout).toBe(json);
     expect(indices(file)).toEqual([...Array(30).keys()]);
@@ -153,7 +154,7 @@ describe.concurrent('sim sweep --resume', () => {
   it('resuming a finished sweep runs nothing and prints the same summary', async () => {
     const { json, file } = await smallSweep();
     const before = readFileSync(file, 'utf8');
-    const r = await sim(['sweep', FIXTURE, ...SMALL, '--resume', file, '--json']);
+    const r = await sim(['sweep', FIXTURE, ...SMALL, '--workers', '1', '--resume', file, '--json']);
     expect(r.code).toBe(FINDING);
     expect(r.stdout).toBe(json);
     expect(readFileSync(file, 'utf8')).toBe(before);

@@ -15,6 +15,12 @@ import { ensureBuilt, FINDING, FIXTURE, indices, lines, sim, TINY } from './help
 const dir = mkdtempSync(join(tmpdir(), 'failsim-sweep-'));
 // Requests every ~20 s: some runs see no failed request, so firstFailureMs is NaN (null) there.
 const RUNS = ['--runs', '40', '--seed', '5', '--set', 'requestIntervalMs=20000'];
+/**
+ * One worker thread where the count is not what a test is about (each more
+ * thread loads the scenario again): the tests that are about it run
+ * --workers 1 and --workers 2 and compare the two, byte for byte.
+ */
+const W1 = ['--workers', '1'];
 
 beforeAll(ensureBuilt);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +37,10 @@ function referenceSweep(): Promise<{ json: string; file: string }> {
   })();
   return reference;
 }
+
+/** The text summary of one worker: read by the text test and the shard test. */
+let referenceText: ReturnType<typeof sim> | undefined;
+const referenceTextSweep = () => (referenceText ??= sim(['sweep', FIXTURE, ...RUNS, '--workers', '1']));
 
 describe.concurrent('sim sweep', () => {
   it('--json is byte-identical for one worker and two', async () => {
@@ -60,7 +70,7 @@ describe.concurrent('sim sweep', () => {
 
   it('the text summary is byte-identical for one worker and two, and quiet on a non-terminal stderr', async () => {
     const [one, two] = await Promise.all([
-      sim(['sweep', FIXTURE, ...RUNS, '--workers', '1']),
+      referenceTextSweep(),
       sim(['sweep', FIXTURE, ...RUNS, '--workers', '2']),
     ]);
     expect(one.code).toBe(FINDING);
@@ -91,8 +101,8 @@ describe.concurrent('sim sweep', () => {
   it('shards 0/2 and 1/2 (the second from JOB_COMPLETION_INDEX) merge to the unsplit summary, byte for byte', async () => {
     const s0 = join(dir, 'shard-0.ndjson'), s1 = join(dir, 'shard-1.ndjson');
     const [a, b, ref] = await Promise.all([
-      sim(['sweep', FIXTURE, ...RUNS, '--shard', '0/2', '--out', s0, '--json']),
-      sim(['sweep', FIXTURE, ...RUNS, '--shard-count', '2', '--out', s1, '--json'], { env: { JOB_COMPLETION_INDEX: '1' } }),
+      sim(['sweep', FIXTURE, ...RUNS, ...W1, '--shard', '0/2', '--out', s0, '--json']),
+      sim(['sweep', FIXTURE, ...RUNS, ...W1, '--shard-count', '2', '--out', s1, '--json'], { env: { JOB_COMPLETION_INDEX: '1' } }),
       referenceSweep(),
     ]);
     expect([a.code, b.code]).toEqual([FINDING, FINDING]);
@@ -102,8 +112,9 @@ describe.concurrent('sim sweep', () => {
     const [merged, mergedText, unsplitText] = await Promise.all([
       sim(['merge', s1, s0, '--scenario', FIXTURE, '--json']),
       sim(['merge', s0, s1, '--scenario', FIXTURE, '--runs', '40']),
-      sim(['sweep', FIXTURE, ...RUNS, '--workers', '1']),
+      referenceTextSweep(),
     ]);
+    expect(unsplitText.code).toBe(FINDING);
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(FINDING);
     expect(merged.stdout).toBe(ref.json);
@@ -114,7 +125,7 @@ describe.concurrent('sim sweep', () => {
   it('--incidents-per-year adds per-year figures and reaches merge too', async () => {
     const { file } = await referenceSweep();
     const [sweep, merged] = await Promise.all([
-      sim(['sweep', FIXTURE, ...RUNS, '--json', '--incidents-per-year', '12']),
+      sim(['sweep', FIXTURE, ...RUNS, ...W1, '--json', '--incidents-per-year', '12']),
       sim(['merge', file, '--scenario', FIXTURE, '--json', '--incidents-per-year', '12']),
     ]);
     expect(sweep.code).toBe(FINDING);
@@ -126,7 +137,7 @@ describe.concurrent('sim sweep', () => {
     const { file } = await referenceSweep();
     const pick = ['--metric', 'failedRequests', '--metric', 'downtimeMs'];
     const [sweep, merged] = await Promise.all([
-      sim(['sweep', FIXTURE, ...RUNS, '--json', ...pick]),
+      sim(['sweep', FIXTURE, ...RUNS, ...W1, '--json', ...pick]),
       sim(['merge', file, '--scenario', FIXTURE, '--json', '--metric', 'failedRequests,downtimeMs']),
     ]);
     expect(sweep.code).toBe(FINDING);
@@ -138,7 +149,7 @@ describe.concurrent('sim sweep', () => {
 describe.concurrent('sim compare and sim matrix', () => {
   it('compare runs the same seeds under --set and --vs, deterministically', async () => {
     const args = ['compare', FIXTURE, '--set', 'restartDelayMs=5000', '--vs', 'restartDelayMs=12000', '--both', 'requestIntervalMs=500', '--runs', '12'];
-    const [json, again, text] = await Promise.all([sim([...args, '--json', '--workers', '1']), sim([...args, '--json', '--workers', '2']), sim(args)]);
+    const [json, again, text] = await Promise.all([sim([...args, '--json', '--workers', '1']), sim([...args, '--json', '--workers', '2']), sim([...args, ...W1])]);
     expect(json.code).toBe(FINDING);
     expect(json.stderr).toBe('');
     expect(again.stdout).toBe(json.stdout);

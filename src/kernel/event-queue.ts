@@ -79,43 +79,22 @@ export class EventQueue {
   }
 
   /**
-   * Removes every cancelled entry and rebuilds the heap bottom-up (Floyd),
-   * O(size). The pop order is the total order on (time, order key), which
-   * any valid heap of the same entries gives: compaction changes no run.
+   * Removes every cancelled entry and rebuilds the heap by sifting the live
+   * ones up in turn, O(live log live), paid for by the cancellations before
+   * it. The pop order is the total order on (time, order key), which any
+   * valid heap of the same entries gives: compaction changes no run.
    */
   private compact(): void {
-    const heap = this.heap, ht = this.heapTimes, fns = this.fns;
+    const heap = this.heap, fns = this.fns;
     let n = 0;
     for (let i = 0; i < this.size; i++) {
       const slot = heap[i]!;
-      if (fns[slot] === null) { this.release(slot); continue; }
-      heap[n] = slot;
-      ht[n++] = ht[i]!;
+      if (fns[slot] === null) this.release(slot);
+      else heap[n++] = slot;
     }
-    this.size = n;
-    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i);
-  }
-
-  /** Moves heap[pos] down to its place (the classic sift, for compact's heapify). */
-  private siftDown(pos: number): void {
-    const heap = this.heap, ht = this.heapTimes, keys = this.keys, size = this.size;
-    const slot = heap[pos]!, t = ht[pos]!, k = keys[slot]!;
-    for (;;) {
-      let child = 2 * pos + 1;
-      if (child >= size) break;
-      let tc = ht[child]!;
-      const right = child + 1;
-      if (right < size) {
-        const tr = ht[right]!;
-        if (tr < tc || (tr === tc && keys[heap[right]!]! < keys[heap[child]!]!)) { child = right; tc = tr; }
-      }
-      if (tc > t || (tc === t && keys[heap[child]!]! > k)) break;
-      heap[pos] = heap[child]!;
-      ht[pos] = tc;
-      pos = child;
-    }
-    heap[pos] = slot;
-    ht[pos] = t;
+    // Each sift reads only positions below i, which already form a heap.
+    this.size = 0;
+    for (let i = 0; i < n; i++) this.siftUp(this.size++, heap[i]!);
   }
 
   /** Time of the earliest entry, cancelled ones dropped first; Infinity when empty. */

@@ -175,7 +175,7 @@ export class PollRun implements FetchWaiter {
     this.answer(records);
   }
 
-  /** @internal The answer, one event after the last step. */
+  /** @internal A killed poll's empty answer, at its deadline (see kill). */
   _answer(): void {
     this.answer(this.records);
   }

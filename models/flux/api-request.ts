@@ -38,9 +38,9 @@ const NO_REPLY: RedisReply = { ok: false, error: 'no reply yet' };
  * One request through the handler of api-instance.ts, written as callbacks:
  * rate limit (GET, then SET of the bucket), idempotency key, stock DECR
  * (INCR back below zero), publish or outbox, answer. Callbacks in place of
- * the request process, step for step: each step runs in the event in which
- * that process resumed, so every seed gives the run it gave with the
- * process. It dies with its pod's processes (`ticket`).
+ * a request process: a step runs in the event that brings the Redis reply
+ * (or its time-out) it waited for. It dies with its pod's processes
+ * (`ticket`).
  */
 export class ApiRequest<A> implements RedisWaiter {
   redisReply: RedisReply = NO_REPLY;

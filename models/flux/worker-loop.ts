@@ -24,11 +24,10 @@ export interface WorkerLoopContext {
 
 /**
  * The worker's poll-persist-commit loop of worker.ts. Callbacks in place of
- * the worker process, step for step: each step runs in the event in which
- * that process resumed (a poll's answer one event after the poll answers, a
- * transaction's when its result fires), so every seed gives the run it gave
- * with the process. It dies with the pod's processes (`ticket`). Records
- * persisted in parallel stay processes of the pod, killed one by one.
+ * the worker process: a step runs in the event that brings what it waited
+ * for (a poll's answer, a transaction's result). It dies with the pod's
+ * processes (`ticket`). Records persisted in parallel stay processes of the
+ * pod, killed one by one.
  */
 export class WorkerLoop {
   private records: KafkaRecord[] = [];

@@ -21,11 +21,10 @@ const NO_REPLY: Reply<never> = { ok: false, error: 'no reply yet' };
 /**
  * commitSync() of consumer.ts for the application, written as callbacks:
  * retries while the broker is unreachable until the timeout; a group error
- * fails at once. Callbacks in place of the commit process, step for step:
- * each step runs in the event in which that process resumed, and the outcome
- * goes out one event after the last step, as the finished process's did; so
- * every seed gives the run it gave before. A killed commit answers false one
- * event later, like a killed process.
+ * fails at once. Callbacks in place of a commit process: a step runs in the
+ * event that brings the broker's reply (or its time-out), and the outcome
+ * goes out one event after the last step, as a finished process's would. A
+ * killed commit answers false one event later, like a killed process.
  */
 export class CommitRun implements ReplyWaiter<null> {
   reply: Reply<null> = NO_REPLY;

@@ -69,9 +69,8 @@ interface Pending {
 const NO_REPLY: Reply<never> = { ok: false, error: 'no reply yet' };
 
 /**
- * Callbacks in place of a drain process, step for step: each step runs in
- * the event in which that process resumed (a reply one event after it
- * arrives), so every seed gives the run it gave with the process.
+ * Callbacks in place of a drain process: a step runs in the event that
+ * brings the broker's reply or its time-out (network.ts `request`).
  */
 export class PartitionSender implements ReplyWaiter<ProduceResponse> {
   reply: Reply<ProduceResponse> = NO_REPLY;

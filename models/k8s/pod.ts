@@ -235,12 +235,12 @@ export class Pod {
         this.sim.trace.typed<PodEvents>().emit(this.name, 'node-recover');
       },
       starting: () => {
+        this.backoff.started(this.sim.now);
         // A new container is not Ready until its readiness probe first succeeds.
         if (this.readinessGated) this.probeReady = false;
         this.sim.trace.typed<PodEvents>().emit(this.name, 'container-start');
       },
       running: () => {
-        this.backoff.started(this.sim.now);
         this.sim.trace.typed<PodEvents>().emit(this.name, 'running');
         for (const h of this.startHooks) h(this);
         for (const h of this.routingHooks) h();

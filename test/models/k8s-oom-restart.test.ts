@@ -63,19 +63,25 @@ describe('OOM kill then CrashLoopBackOff (pod + memory cgroup)', () => {
     expect(starts.map((s, i) => s - exitTimes[i]!)).toEqual(delaysS);
   });
 
-  it('a run of more than 10 minutes between kills resets the back-off to 0, then 10 s again', () => {
-    // Runs 0-3 die 5 s in (delays 0, 10, 20, 40 as above); run 4 serves at 94 and lives 700 s:
-    //   OOM at 794; it has served 700 s >= 600 s since its start, so the back-off resets -> delay 0
+  it('an exit more than 10 minutes after the last restart resets the back-off to 0, then 10 s again', () => {
+    // Runs 0-3 die 5 s in (delays 0, 10, 20, 40 as above); run 4 is started at 93, serves at 94 and lives 700 s:
+    //   OOM at 794, 701 s > 600 s after the kubelet restarted it, so the back-off resets -> delay 0
     //   -> start 794, serving 795, OOM at 800 -> delay 10 -> start 810, serving 811, OOM 816 -> delay 20 -> start 836.
     const { exits, starts } = oomLoop([5, 5, 5, 5, 700, 5], 840);
     expect(exits.map(([t, d]) => [t, d.restartInMs / 1000])).toEqual([[5, 0], [11, 10], [27, 20], [53, 40], [794, 0], [800, 10], [816, 20]]);
     expect(starts).toEqual([5, 21, 47, 93, 794, 810, 836]);
   });
 
-  it('a run of 599 s is not long enough: the back-off goes on doubling (80 s after 40 s)', () => {
-    // Run 4 serves at 94 and lives 599 s: OOM at 693, 599 s < 600 s since it started serving -> delay 80 -> start 773.
-    const { exits, starts } = oomLoop([5, 5, 5, 5, 599, 5], 775);
-    expect(exits.map(([t, d]) => [t, d.restartInMs / 1000])).toEqual([[5, 0], [11, 10], [27, 20], [53, 40], [693, 80]]);
-    expect(starts).toEqual([5, 21, 47, 93, 773]);
+  it('the kubelet\'s boundary: exactly 600 s after the restart is not enough, 600.5 s is (counted from the restart, not from serving)', () => {
+    // Run 4 is started at 93 and serves at 94. flowcontrol.Backoff's hasExpired: exit - lastUpdate > 2 x 300 s.
+    //   lives 599 s: OOM at 693, 600 s after the restart, not more -> delay 80 -> start 773
+    const at600 = oomLoop([5, 5, 5, 5, 599, 5], 775);
+    expect(at600.exits.map(([t, d]) => [t, d.restartInMs / 1000])).toEqual([[5, 0], [11, 10], [27, 20], [53, 40], [693, 80]]);
+    expect(at600.starts).toEqual([5, 21, 47, 93, 773]);
+    //   lives 599.5 s: OOM at 693.5, 600.5 s after the restart -> reset, delay 0 -> start 693.5
+    //   (counted from serving at 94 it would be 599.5 s: no reset)
+    const past600 = oomLoop([5, 5, 5, 5, 599.5, 5], 700);
+    expect(past600.exits.map(([t, d]) => [t, d.restartInMs / 1000])).toEqual([[5, 0], [11, 10], [27, 20], [53, 40], [693.5, 0], [699.5, 10]]);
+    expect(past600.starts).toEqual([5, 21, 47, 93, 693.5]);
   });
 });

@@ -52,14 +52,14 @@ describe('Lifecycle: a hand-worked timeline', () => {
     expect(life.state).toBe('running');
   });
 
-  it("a pod: the kubelet's crash-loop back-off (0, 10 s, 20 s, 40 s, reset after 10 min running), a crash while starting, node loss", () => {
+  it("a pod: the kubelet's crash-loop back-off (0, 10 s, 20 s, 40 s, reset more than 10 min after a start), a crash while starting, node loss", () => {
     const sim = new Simulation({ seed: 1 });
     const log: string[] = [];
     const backoff = new CrashLoopBackOff();
     const target = recorder<undefined>(sim, log);
     const life = new Lifecycle<undefined>(sim, 'p', {
       faults: POD_FAULTS, startupMs: 2_000, restartDelay: () => backoff.next(sim.now),
-    }, { ...target, running: (b) => { backoff.started(sim.now); target.running(b); } });
+    }, { ...target, starting: () => { backoff.started(sim.now); target.starting!(); } });
     sim.faults.schedule([
       fault(10, 'crash'), // first restart at once: starting 10 s, running 12 s
       fault(20, 'crash'), // 10 s back-off: starting 30 s
@@ -67,7 +67,7 @@ describe('Lifecycle: a hand-worked timeline', () => {
       fault(61, 'crash'), // while starting: the 62 s start-up is cancelled; 40 s: starting 101 s
       fault(102, 'node-crash'), // while starting; nothing restarts until the node returns
       fault(110, 'node-recover'),
-      fault(712, 'crash'), // 600 s after the 112 s start: the back-off has reset to 0
+      fault(712, 'crash'), // 602 s, more than 600, after the kubelet started it at 110 s: the back-off has reset to 0
       fault(720, 'hang'),
       fault(721, 'crash'), // a hung container is killed like a running one
     ]);

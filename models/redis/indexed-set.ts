@@ -121,6 +121,16 @@ export class IndexedSet {
     return min;
   }
 
+  /** The member at position `i` (0 <= i < size): positions change only as members come and go. */
+  keyAt(i: number): string {
+    return this.items[i]!;
+  }
+
+  /** The tag of the member at position `i`. */
+  tagAt(i: number): number {
+    return this.tags[i]!;
+  }
+
   /** The members, for a full pass; callers must not change the set while iterating. */
   values(): readonly string[] {
     return this.items;

@@ -1,12 +1,11 @@
 import type { Fault } from '../../src/kernel/faults.js';
-import type { RandomStream } from '../../src/kernel/rng.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import { sec, US_PER_S, type Micros } from '../../src/kernel/time.js';
 import type { z } from 'zod';
 import { Lifecycle, type StopCause } from '../lifecycle/lifecycle.js';
 import { restartOnRequest } from '../lifecycle/restart-policy.js';
 import type { Network } from '../net/network.js';
-import { activeExpireCycle, newExpirySample } from './active-expiry.js';
+import { activeExpireCycle, skipCursor, type ExpireCursor } from './active-expiry.js';
 import { CONNECTION_REFUSED, deniedOnOom, OOM_ERROR, replyError, type RedisCommand, type RedisReply } from './commands.js';
 import { Evictor } from './eviction.js';
 import { Keyspace } from './keyspace.js';
@@ -65,7 +64,6 @@ export class RedisServer {
   private readonly db: Keyspace;
   private readonly persistence: Persistence;
   private readonly evictor: Evictor;
-  private readonly expireRng: RandomStream;
   private readonly evictions: ThrottledCount;
   private readonly oomRejections: ThrottledCount;
   private overheadBytes = 0;
@@ -73,12 +71,14 @@ export class RedisServer {
   /** serverCron's period (µs) and the instant its ticks count from (the process start). */
   private cronPeriod = 0;
   private cronOrigin = 0;
+  /** The tick of the last cycle run (the process start before the first). */
+  private lastCycleAt = 0;
   /** The tick the next active expiry cycle is planned for; Infinity when no key has a TTL. */
   private cronAt = Infinity;
   private secondTimer = -1;
   private fillSeq = 0;
-  /** The active expiry cycle's sample, reused by every cycle. */
-  private readonly expireSample = newExpirySample();
+  /** Where the active expiry cycle goes on walking the keys with a TTL (db->expires_cursor). */
+  private readonly expireCursor: ExpireCursor = { at: 0 };
   private readonly restartHooks: (() => void)[] = [];
 
   constructor(
@@ -89,8 +89,6 @@ export class RedisServer {
   ) {
     checkOptions(options);
     net.addHost(name);
-    // Independent streams: an extra expiry draw never shifts which key is evicted.
-    this.expireRng = sim.rng(`redis/${name}/expire`);
     this.db = new Keyspace(sim, (key, value) => this.persistence.changed(key, value), (expiresAt) => this.expiryAdded(expiresAt));
     this.persistence = createPersistence(sim, name, this.db, options);
     this.evictor = new Evictor(this.db, options.maxmemoryPolicy, options.maxmemorySamples ?? DEFAULT_MAXMEMORY_SAMPLES, sim.rng(`redis/${name}/evict`));
@@ -199,14 +197,17 @@ export class RedisServer {
 
   /**
    * serverCron's active expiry at hz, and the once-a-second persistence work.
-   * A cycle at a tick when no key has expired yet samples keys and deletes
-   * none: its only effect would be draws from the expiry stream (whose
-   * samples are uniform whatever came before), so only the ticks at which
-   * some key has expired are put in the queue, on serverCron's own grid.
+   * A cycle at a tick when no key has expired yet looks at keys and deletes
+   * none: its only effect would be to move the cursor on, so only the ticks
+   * at which some key has expired are put in the queue, on serverCron's own
+   * grid, and the first cycle after skipped ticks moves the cursor on as
+   * they would have (20 keys each, at today's number of keys with a TTL).
    */
   private startTimers(): void {
     this.cronPeriod = Math.round(US_PER_S / (this.options.hz ?? DEFAULT_HZ));
     this.cronOrigin = this.sim.now;
+    this.lastCycleAt = this.sim.now;
+    this.expireCursor.at = 0;
     this.planCron();
     const everySecond = () => {
       this.secondTimer = this.sim.schedule(sec(1), everySecond);
@@ -218,7 +219,9 @@ export class RedisServer {
   private readonly cron = (): void => {
     this.cronTimer = -1;
     this.cronAt = Infinity;
-    activeExpireCycle(this.db, this.expireRng, this.expireSample);
+    skipCursor(this.expireCursor, Math.round((this.sim.now - this.lastCycleAt) / this.cronPeriod) - 1, this.db.volatile.size);
+    this.lastCycleAt = this.sim.now;
+    activeExpireCycle(this.db, this.expireCursor);
     this.planCron();
   };
 

@@ -121,6 +121,26 @@ describe('redis: SET NX and expiry', () => {
   });
 });
 
+describe('redis: the active expiry cursor', () => {
+  it('a stale key nobody reads is found within one pass of the cursor after it expires: 100 keys, 20 a cycle, 5 ticks', () => {
+    // 100 keys with a TTL; k:7, k:50 and k:93 expire at 150 ms, the rest an hour later. Cycles look at 20
+    // keys (one stale key in 20 is under 10 %: one loop), so one pass over the keys takes 5 ticks.
+    //   100 ms: nothing has expired, so no cycle runs; the 200 ms cycle first moves the cursor on by the
+    //           20 keys the skipped one would have looked at, then looks at positions 20-39
+    //   300 ms: 40-59 finds k:50; the last key (k:99) takes its place and is looked at next
+    //   400 ms: 59-78;  500 ms: 79-98 finds k:93;  600 ms: wraps to 0-19 and finds k:7
+    // Every stale key is gone within 5 ticks of its expiry (200-600 ms), as with Redis's dictScan cursor.
+    const { sim, x, server } = setup();
+    for (let i = 0; i < 100; i++) x({ op: 'set', key: `k:${i}`, value: 'v', exMs: [7, 50, 93].includes(i) ? 150 : 3_600_000 });
+    const expiredAt: number[] = [];
+    let seen = 0;
+    for (let t = 100; t <= 700; t += 100) sim.at(ms(t) + 1, () => { const n = server.stats.expiredKeys; for (; seen < n; seen++) expiredAt.push(t); });
+    sim.run(ms(800));
+    expect(expiredAt).toEqual([300, 500, 600]);
+    expect(server.keys()).toHaveLength(97);
+  });
+});
+
 describe('redis: maxmemory', () => {
   it('noeviction: writes get OOM (INCR of an existing key too), reads and DEL keep working', () => {
     const { sim, x, server, records } = setup({ maxmemoryBytes: 2000 });

@@ -23,7 +23,7 @@ export { formatBucket, parseBucket, takeToken, type BucketState, type TokenBucke
 export { ConnectionPool, type PoolOptions } from './pool/connection-pool.js';
 
 // Network and Kubernetes.
-export { Network, DEFAULT_NETWORK, LATER, SENT_AS_EVENT, type CallOutcome, type Later, type NetworkOptions, type PastReachability, type Requester, type Serve } from './net/network.js';
+export { Network, DEFAULT_NETWORK, LATER, runHandler, SENT_AS_EVENT, type CallOutcome, type Later, type NetworkOptions, type PastReachability, type Requester, type Serve } from './net/network.js';
 export { Pod, DEFAULT_TERMINATION_GRACE_MS, type PodOptions, type PodState } from './k8s/pod.js';
 export { Service, type ServiceOptions } from './k8s/service.js';
 export { CrashLoopBackOff } from './k8s/crash-loop-backoff.js';

@@ -99,7 +99,7 @@ export class PollRun implements FetchWaiter {
     }
     this.awaitingFetch = true;
     f.waiter = this;
-    if (this.timer < 0) this.timer = this.host.sim.at(this.deadline, timedOut, this);
+    this.armDeadline();
   }
 
   /** The fetch this poll waits for was answered. */
@@ -115,8 +115,13 @@ export class PollRun implements FetchWaiter {
     this.waitingFor = what;
     this.awaited = ev;
     this.reply = null;
-    if (this.timer < 0) this.timer = this.host.sim.at(this.deadline, timedOut, this);
+    this.armDeadline();
     ev.addCallback(this.onReply);
+  }
+
+  /** The one timer at the deadline that ends whichever wait is open then. */
+  private armDeadline(): void {
+    if (this.timer < 0) this.timer = this.host.sim.at(this.deadline, timedOut, this);
   }
 
   private replied(ev: Event<Reply<any>>): void {

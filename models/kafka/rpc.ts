@@ -1,7 +1,7 @@
 import type { Event } from '../../src/kernel/event.js';
 import type { Simulation } from '../../src/kernel/simulation.js';
 import type { Micros } from '../../src/kernel/time.js';
-import type { Network, Requester } from '../net/network.js';
+import { runHandler, type Network, type Requester } from '../net/network.js';
 import { REQUEST_TIMED_OUT, type Reply } from './protocol.js';
 
 /**
@@ -20,7 +20,7 @@ export function request<T>(
   timeout: Micros,
 ): Event<Reply<T>> {
   const out = new SettleReply(sim.event<Reply<T>>());
-  net.request<() => Reply<T> | Event<Reply<T>>, Reply<T>>(from, to, callHandler, handler, timeout, out);
+  net.request<() => Reply<T> | Event<Reply<T>>, Reply<T>>(from, to, runHandler, handler, timeout, out);
   return out.done;
 }
 
@@ -70,11 +70,7 @@ export function requestThen<T>(
   timeout: Micros,
   waiter: ReplyWaiter<T>,
 ): void {
-  net.request<() => Reply<T> | Event<Reply<T>>, Reply<T>>(from, to, callHandler, handler, timeout, new HandReply(waiter));
-}
-
-function callHandler<T>(handler: () => T): T {
-  return handler();
+  net.request<() => Reply<T> | Event<Reply<T>>, Reply<T>>(from, to, runHandler, handler, timeout, new HandReply(waiter));
 }
 
 /**

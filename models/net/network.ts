@@ -309,7 +309,7 @@ export class Network {
    */
   call<T>(from: string, to: string, handler: () => T | Event<T> | undefined, timeout: Micros): Event<CallOutcome<T>> {
     const waiter = new CallWaiter<T>(this.sim.event<CallOutcome<T>>());
-    this.request(from, to, callHandler, handler, timeout, waiter);
+    this.request(from, to, runHandler, handler, timeout, waiter);
     return waiter.done;
   }
 
@@ -433,7 +433,7 @@ class Request<P, T> implements Later<T> {
   timer = -1;
   settled = false;
   /** The server gave its late answer (see `answer`). */
-  private answered = false;
+  private answerGiven = false;
   value: T | undefined = undefined;
   constructor(
     readonly net: Network,
@@ -447,8 +447,8 @@ class Request<P, T> implements Later<T> {
 
   /** The server's late answer (a parked request); only the first counts. */
   answer(value: T): void {
-    if (this.answered) return;
-    this.answered = true;
+    if (this.answerGiven) return;
+    this.answerGiven = true;
     this.net._answer(this, value);
   }
 
@@ -472,8 +472,8 @@ function requestTimedOut(r: Request<any, any>): void {
   r.caller.timedOut();
 }
 
-/** `call`'s handler takes no payload: the payload is the handler. */
-function callHandler<T>(handler: () => T | Event<T> | undefined): T | Event<T> | undefined {
+/** A `Serve` whose payload is the handler itself, for callers that close over their request: `request(from, to, runHandler, () => answer, ...)`. */
+export function runHandler<T>(handler: () => T | Event<T> | undefined): T | Event<T> | undefined {
   return handler();
 }
 
